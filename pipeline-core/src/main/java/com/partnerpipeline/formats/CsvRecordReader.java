@@ -1,0 +1,159 @@
+package com.partnerpipeline.formats;
+
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import com.univocity.parsers.csv.UnescapedQuoteHandling;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads CSV: the first row names the columns; RFC 4180 quoting; values trimmed; a UTF-8 BOM skipped; invalid UTF-8
+ * stops the file. {@link CsvRecordSplitter} delimits records so that a broken row costs only that row, and univocity
+ * parses the values of each.
+ */
+public final class CsvRecordReader implements RecordReader {
+    private final CountingInputStream input;
+    private final CsvRecordSplitter splitter;
+    private final CsvParser parser;
+    private final CsvHeader header;
+    private long nextIndex;
+
+    public CsvRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
+        this.input = new CountingInputStream(in);
+        this.parser = new CsvParser(settings(limits));
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            this.splitter = new CsvRecordSplitter(new InputStreamReader(input, decoder), limits.maxRecordChars());
+        } catch (IOException e) {
+            throw new UnreadableFileException(describe(e), 0, 1, 1, e);
+        }
+        this.header = readHeader();
+    }
+
+    private static CsvParserSettings settings(ReaderLimits limits) {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setDelimiter(',');
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.getFormat().setLineSeparator("\n");
+        settings.setIgnoreLeadingWhitespaces(true);
+        settings.setIgnoreTrailingWhitespaces(true);
+        settings.setIgnoreLeadingWhitespacesInQuotes(true);
+        settings.setIgnoreTrailingWhitespacesInQuotes(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setMaxCharsPerColumn(limits.maxFieldChars());
+        settings.setMaxColumns(limits.maxFields());
+        settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.STOP_AT_DELIMITER);
+        settings.setErrorContentLength(0); // keep file content out of exception messages
+        settings.setCommentProcessingEnabled(false);
+        return settings;
+    }
+
+    private CsvHeader readHeader() throws UnreadableFileException {
+        CsvRecordSplitter.RawRecord raw = nextRaw();
+        if (raw == null) {
+            return new CsvHeader(List.of());
+        }
+        if (raw.problem() != null) {
+            throw new UnreadableFileException("the header row is malformed: " + raw.problem(), 0, raw.lineNumber(), 0);
+        }
+        String[] names;
+        try {
+            names = parser.parseLine(raw.text());
+        } catch (TextParsingException e) {
+            throw new UnreadableFileException("the header row is malformed: " + rootMessage(e), 0, raw.lineNumber(), 0);
+        }
+        List<String> columns = new ArrayList<>(names.length);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (name.isEmpty()) {
+                throw new UnreadableFileException("column " + (i + 1) + " of the header row has no name", 0, raw.lineNumber(), 0);
+            }
+            if (!seen.add(name)) {
+                throw new UnreadableFileException("the header row names column '" + name + "' twice", 0, raw.lineNumber(), 0);
+            }
+            columns.add(name);
+        }
+        return new CsvHeader(columns);
+    }
+
+    public CsvHeader header() {
+        return header;
+    }
+
+    @Override
+    public ReadItem next() throws UnreadableFileException {
+        CsvRecordSplitter.RawRecord raw = nextRaw();
+        if (raw == null) {
+            return null;
+        }
+        long index = nextIndex++;
+        if (raw.problem() != null) {
+            return new MalformedRecord(index, raw.lineNumber(), raw.problem(), raw.text());
+        }
+        String[] values;
+        try {
+            values = parser.parseLine(raw.text());
+        } catch (TextParsingException e) {
+            return new MalformedRecord(index, raw.lineNumber(), rootMessage(e), raw.text());
+        }
+        if (values.length != header.size()) {
+            return new MalformedRecord(index, raw.lineNumber(),
+                    "expected " + header.size() + " columns, found " + values.length, raw.text());
+        }
+        return new CsvRecord(index, raw.lineNumber(), header, values, raw.text());
+    }
+
+    private CsvRecordSplitter.RawRecord nextRaw() throws UnreadableFileException {
+        try {
+            return splitter.next();
+        } catch (IOException e) {
+            throw new UnreadableFileException(describe(e), nextIndex, splitter.line(), splitter.column(), e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return "invalid UTF-8 byte sequence";
+        }
+        return "read error: " + e.getMessage();
+    }
+
+    private static String rootMessage(TextParsingException e) {
+        String message = e.getMessage() == null ? "unparseable row" : e.getMessage();
+        if (message.contains("exceeds the maximum number of characters")
+                || message.contains("maxCharsPerColumn")) {
+            return "a value is longer than the limit of characters per field";
+        }
+        if (message.contains("maximum number of columns") || message.contains("maxColumns")) {
+            return "more columns than the limit";
+        }
+        int lineBreak = message.indexOf('\n');
+        return lineBreak > 0 ? message.substring(0, lineBreak) : message;
+    }
+
+    @Override
+    public long bytesConsumed() {
+        return input.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.stopParsing();
+        input.close();
+    }
+}

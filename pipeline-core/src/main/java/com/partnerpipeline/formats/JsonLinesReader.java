@@ -1,0 +1,147 @@
+package com.partnerpipeline.formats;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Reads JSON Lines: one object per line. Each line is parsed on its own, so a broken line is one malformed record
+ * and reading goes on with the next line.
+ */
+final class JsonLinesReader implements RecordReader {
+    private final InputStream in;
+    private final CountingInputStream counter;
+    private final JsonFactory factory;
+    private final JsonTreeBuilder builder;
+    private final int maxLineBytes;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[1024];
+    private int lineLength;
+    private boolean lineTooLong;
+    private long lineNumber;
+    private long nextIndex;
+
+    JsonLinesReader(InputStream in, CountingInputStream counter, ReaderLimits limits) {
+        this.in = in;
+        this.counter = counter;
+        this.factory = JsonSupport.factory(limits);
+        this.builder = new JsonTreeBuilder(limits);
+        this.maxLineBytes = limits.maxRecordChars();
+    }
+
+    @Override
+    public ReadItem next() throws UnreadableFileException {
+        try {
+            while (readLine()) {
+                int start = 0;
+                int end = lineLength;
+                if (lineNumber == 1 && end >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+                    start = 3;
+                }
+                while (end > start && FileFormat.isWhitespace(line[end - 1])) {
+                    end--;
+                }
+                while (start < end && FileFormat.isWhitespace(line[start])) {
+                    start++;
+                }
+                if (lineTooLong) {
+                    return new MalformedRecord(nextIndex++, lineNumber, "line longer than " + maxLineBytes + " bytes", text(start, Math.min(end, start + 200)));
+                }
+                if (start < end) {
+                    return parseLine(start, end);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UnreadableFileException("read error: " + e.getMessage(), nextIndex, lineNumber, 0, e);
+        }
+    }
+
+    private ReadItem parseLine(int start, int end) throws IOException {
+        long index = nextIndex++;
+        try (JsonParser parser = factory.createParser(line, start, end - start)) {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                return new MalformedRecord(index, lineNumber, "expected a JSON object, found " + JsonTreeBuilder.describe(token), text(start, end));
+            }
+            Map<String, Object> fields = builder.readRecord(parser);
+            if (parser.nextToken() != null) {
+                return new MalformedRecord(index, lineNumber, "more than one JSON value on the line", text(start, end));
+            }
+            if (fields == null) {
+                return new MalformedRecord(index, lineNumber, builder.overBudgetReason(), text(start, end));
+            }
+            return new TreeRecord(index, lineNumber, fields);
+        } catch (IOException e) {
+            long column = JsonSupport.location(e).getColumnNr();
+            String where = column > 0 ? " at column " + column : "";
+            return new MalformedRecord(index, lineNumber, JsonSupport.reason(e) + where, text(start, end));
+        }
+    }
+
+    /** Fills {@link #line} with the next line (without its newline); false at the end of the input. */
+    private boolean readLine() throws IOException {
+        lineLength = 0;
+        lineTooLong = false;
+        boolean any = false;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    if (any) {
+                        lineNumber++;
+                    }
+                    return any;
+                }
+            }
+            any = true;
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            append(start, position - start);
+            if (position < limit) {
+                position++;
+                lineNumber++;
+                return true;
+            }
+        }
+    }
+
+    private void append(int start, int length) {
+        if (lineTooLong || lineLength + length > maxLineBytes) {
+            lineTooLong = true;
+            int room = Math.min(length, 200 - Math.min(lineLength, 200));
+            length = Math.max(room, 0); // keep the start of an overlong line for the report, nothing more
+        }
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        }
+        System.arraycopy(buffer, start, line, lineLength, length);
+        lineLength += length;
+    }
+
+    private String text(int start, int end) {
+        return new String(line, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public long bytesConsumed() {
+        return counter.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,114 @@
+package com.partnerpipeline.processing;
+
+import com.partnerpipeline.formats.ReadItem;
+import com.partnerpipeline.formats.RecordReader;
+import com.partnerpipeline.formats.UnreadableFileException;
+import com.partnerpipeline.processing.ProcessingResult.Outcome;
+import com.partnerpipeline.schema.CompiledSchema;
+import com.partnerpipeline.validation.ErrorThresholds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one processing loop: reader, then transform and validate, then sink, in batches. The worker and the offline
+ * command both run it, each with its own sink. Whatever way a run ends, every record evaluated before the end has
+ * been handed to the sink.
+ */
+public final class RecordProcessor {
+    private final ProcessingOptions options;
+
+    public RecordProcessor(ProcessingOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * @param cancelled polled before each record; once it answers true the run stops as {@link Outcome#CANCELLED}
+     */
+    public ProcessingResult process(RecordReader reader, CompiledSchema schema, RecordSink sink,
+                                    ProgressListener listener, BooleanSupplier cancelled) {
+        Run run = new Run(reader, schema, sink, listener);
+        try {
+            ReadItem item;
+            while ((item = reader.next()) != null) {
+                if (item.index() < options.resumeAtIndex()) {
+                    continue;
+                }
+                if (cancelled.getAsBoolean()) {
+                    return run.end(Outcome.CANCELLED, "cancelled");
+                }
+                Optional<String> exceeded = run.accept(item);
+                if (exceeded.isPresent()) {
+                    return run.end(Outcome.FAILED, "error threshold exceeded: " + exceeded.get());
+                }
+            }
+            return run.end(Outcome.COMPLETED, null);
+        } catch (UnreadableFileException e) {
+            return run.end(Outcome.FAILED, e.getMessage());
+        }
+    }
+
+    /** The state of one call to {@link #process}. */
+    private final class Run {
+        private final RecordReader reader;
+        private final RecordEvaluator evaluator;
+        private final ErrorThresholds thresholds;
+        private final RecordSink sink;
+        private final ProgressListener listener;
+        private final long startNanos = System.nanoTime();
+        private List<ValidRecord> valid = new ArrayList<>();
+        private List<RejectedRecord> rejected = new ArrayList<>();
+        private long lastIndex = -1;
+        private long recordsRead;
+        private long recordsValid;
+        private long recordsRejected;
+        private long fieldErrors;
+
+        Run(RecordReader reader, CompiledSchema schema, RecordSink sink, ProgressListener listener) {
+            this.reader = reader;
+            this.evaluator = new RecordEvaluator(schema);
+            this.thresholds = schema.thresholds();
+            this.sink = sink;
+            this.listener = listener;
+        }
+
+        Optional<String> accept(ReadItem item) {
+            Evaluation evaluation = evaluator.evaluate(item);
+            recordsRead++;
+            lastIndex = item.index();
+            if (evaluation instanceof ValidRecord record) {
+                valid.add(record);
+                recordsValid++;
+            } else {
+                RejectedRecord record = (RejectedRecord) evaluation;
+                rejected.add(record);
+                recordsRejected++;
+                fieldErrors += record.errors().size();
+            }
+            if (valid.size() >= options.batchSize() || rejected.size() >= options.batchSize()) {
+                flush();
+            }
+            return thresholds.exceeded(recordsRead, recordsRejected);
+        }
+
+        private void flush() {
+            if (!valid.isEmpty() || !rejected.isEmpty()) {
+                sink.write(new RecordBatch(valid, rejected, lastIndex, reader.bytesConsumed()));
+                valid = new ArrayList<>();
+                rejected = new ArrayList<>();
+            }
+            listener.onProgress(progress());
+        }
+
+        private ProcessingProgress progress() {
+            return new ProcessingProgress(recordsRead, recordsValid, recordsRejected, fieldErrors, reader.bytesConsumed());
+        }
+
+        ProcessingResult end(Outcome outcome, String message) {
+            flush();
+            return new ProcessingResult(outcome, progress(), message, System.nanoTime() - startNanos);
+        }
+    }
+}
