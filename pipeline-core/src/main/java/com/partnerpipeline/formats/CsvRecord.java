@@ -5,14 +5,19 @@ import java.util.function.BiConsumer;
 /**
  * One CSV row. Values are trimmed; an empty cell is the empty string, which the transform stage treats as absent.
  *
- * @param rawLine the row exactly as it stood in the file, kept so a rejects file can reproduce it
+ * @param rawText the row exactly as it stood in the file followed by '\n', kept so a rejects file can reproduce it
  */
-public record CsvRecord(long index, long lineNumber, CsvHeader header, String[] values, String rawLine)
+public record CsvRecord(long index, long lineNumber, CsvHeader header, String[] values, String rawText)
         implements SourceRecord {
+
+    /** The row as it stood in the file, without its line terminator. */
+    public String rawLine() {
+        return rawText.substring(0, rawText.length() - 1);
+    }
 
     @Override
     public Object get(FieldPath path) {
-        int column = header.indexOf(path.path());
+        int column = path.columnIn(header);
         return column < 0 ? null : values[column];
     }
 

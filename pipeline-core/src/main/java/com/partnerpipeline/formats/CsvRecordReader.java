@@ -7,10 +7,7 @@ import com.univocity.parsers.csv.UnescapedQuoteHandling;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,11 +28,8 @@ public final class CsvRecordReader implements RecordReader {
     public CsvRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
         this.input = new CountingInputStream(in);
         this.parser = new CsvParser(settings(limits));
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            this.splitter = new CsvRecordSplitter(new InputStreamReader(input, decoder), limits.maxRecordChars());
+            this.splitter = new CsvRecordSplitter(new StrictUtf8Reader(input), limits.maxRecordChars());
         } catch (IOException e) {
             throw new UnreadableFileException(describe(e), 0, 1, 1, e);
         }
@@ -103,17 +97,17 @@ public final class CsvRecordReader implements RecordReader {
         }
         long index = nextIndex++;
         if (raw.problem() != null) {
-            return new MalformedRecord(index, raw.lineNumber(), raw.problem(), raw.text());
+            return new MalformedRecord(index, raw.lineNumber(), raw.problem(), raw.line());
         }
         String[] values;
         try {
             values = parser.parseLine(raw.text());
         } catch (TextParsingException e) {
-            return new MalformedRecord(index, raw.lineNumber(), rootMessage(e), raw.text());
+            return new MalformedRecord(index, raw.lineNumber(), rootMessage(e), raw.line());
         }
         if (values.length != header.size()) {
             return new MalformedRecord(index, raw.lineNumber(),
-                    "expected " + header.size() + " columns, found " + values.length, raw.text());
+                    "expected " + header.size() + " columns, found " + values.length, raw.line());
         }
         return new CsvRecord(index, raw.lineNumber(), header, values, raw.text());
     }

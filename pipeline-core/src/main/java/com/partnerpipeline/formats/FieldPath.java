@@ -9,6 +9,11 @@ import java.util.Objects;
 public final class FieldPath {
     private final String path;
     private final String[] segments;
+    /** The column this path had in the last CSV header it was looked up in: files of one schema share a header. */
+    private ColumnSlot lastColumn;
+
+    private record ColumnSlot(CsvHeader header, int column) {
+    }
 
     private FieldPath(String path) {
         this.path = path;
@@ -26,6 +31,16 @@ public final class FieldPath {
 
     String[] segments() {
         return segments;
+    }
+
+    /** Column index in {@code header}, or -1; one reference comparison per lookup once the header is known. */
+    int columnIn(CsvHeader header) {
+        ColumnSlot slot = lastColumn; // an immutable pair, so a racing thread sees either the old or the new one whole
+        if (slot == null || slot.header() != header) {
+            slot = new ColumnSlot(header, header.indexOf(path));
+            lastColumn = slot;
+        }
+        return slot.column();
     }
 
     boolean isNested() {

@@ -50,13 +50,15 @@ final class JsonArrayReader implements RecordReader {
                 throw fatal("unexpected end of file (truncated JSON): the array is not closed", null);
             }
             long line = parser.currentTokenLocation().getLineNr();
-            long index = nextIndex++;
+            long index = nextIndex;
             if (token != JsonToken.START_OBJECT) {
                 String text = token.isScalarValue() ? parser.getText() : JsonTreeBuilder.describe(token);
                 parser.skipChildren();
+                nextIndex++;
                 return new MalformedRecord(index, line, "expected a JSON object, found " + JsonTreeBuilder.describe(token), text);
             }
             Map<String, Object> fields = builder.readRecord(parser);
+            nextIndex++;
             if (fields == null) {
                 return new MalformedRecord(index, line, builder.overBudgetReason(), "");
             }

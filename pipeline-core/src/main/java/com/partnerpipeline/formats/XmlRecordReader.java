@@ -99,11 +99,12 @@ final class XmlRecordReader implements RecordReader {
     }
 
     private ReadItem readRecord() throws XMLStreamException {
-        long index = nextIndex++;
+        long index = nextIndex;
         long line = xml.getLocation().getLineNumber();
         String name = xml.getLocalName();
         budget.reset();
         Object value = readElement();
+        nextIndex++;
         if (budget.exceeded()) {
             return new MalformedRecord(index, line, budget.describe(), "<" + name + ">");
         }

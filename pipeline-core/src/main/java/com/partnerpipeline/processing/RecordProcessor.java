@@ -1,6 +1,5 @@
 package com.partnerpipeline.processing;
 
-import com.partnerpipeline.formats.ReadItem;
 import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.processing.ProcessingResult.Outcome;
@@ -29,31 +28,31 @@ public final class RecordProcessor {
      */
     public ProcessingResult process(RecordReader reader, CompiledSchema schema, RecordSink sink,
                                     ProgressListener listener, BooleanSupplier cancelled) {
-        Run run = new Run(reader, schema, sink, listener);
-        try {
-            ReadItem item;
-            while ((item = reader.next()) != null) {
-                if (item.index() < options.resumeAtIndex()) {
-                    continue;
+        try (EvaluationSource source = options.parallelism() == 1
+                ? new SequentialEvaluation(reader, schema, options.resumeAtIndex())
+                : new ParallelEvaluation(reader, schema, options.resumeAtIndex(), options.parallelism())) {
+            Run run = new Run(source, schema.thresholds(), sink, listener);
+            try {
+                Evaluation evaluation;
+                while ((evaluation = source.next()) != null) {
+                    if (cancelled.getAsBoolean()) {
+                        return run.end(Outcome.CANCELLED, "cancelled");
+                    }
+                    Optional<String> exceeded = run.accept(evaluation);
+                    if (exceeded.isPresent()) {
+                        return run.end(Outcome.FAILED, "error threshold exceeded: " + exceeded.get());
+                    }
                 }
-                if (cancelled.getAsBoolean()) {
-                    return run.end(Outcome.CANCELLED, "cancelled");
-                }
-                Optional<String> exceeded = run.accept(item);
-                if (exceeded.isPresent()) {
-                    return run.end(Outcome.FAILED, "error threshold exceeded: " + exceeded.get());
-                }
+                return run.end(Outcome.COMPLETED, null);
+            } catch (UnreadableFileException e) {
+                return run.end(Outcome.FAILED, e.getMessage());
             }
-            return run.end(Outcome.COMPLETED, null);
-        } catch (UnreadableFileException e) {
-            return run.end(Outcome.FAILED, e.getMessage());
         }
     }
 
     /** The state of one call to {@link #process}. */
     private final class Run {
-        private final RecordReader reader;
-        private final RecordEvaluator evaluator;
+        private final EvaluationSource source;
         private final ErrorThresholds thresholds;
         private final RecordSink sink;
         private final ProgressListener listener;
@@ -66,18 +65,16 @@ public final class RecordProcessor {
         private long recordsRejected;
         private long fieldErrors;
 
-        Run(RecordReader reader, CompiledSchema schema, RecordSink sink, ProgressListener listener) {
-            this.reader = reader;
-            this.evaluator = new RecordEvaluator(schema);
-            this.thresholds = schema.thresholds();
+        Run(EvaluationSource source, ErrorThresholds thresholds, RecordSink sink, ProgressListener listener) {
+            this.source = source;
+            this.thresholds = thresholds;
             this.sink = sink;
             this.listener = listener;
         }
 
-        Optional<String> accept(ReadItem item) {
-            Evaluation evaluation = evaluator.evaluate(item);
+        Optional<String> accept(Evaluation evaluation) {
             recordsRead++;
-            lastIndex = item.index();
+            lastIndex = evaluation.index();
             if (evaluation instanceof ValidRecord record) {
                 valid.add(record);
                 recordsValid++;
@@ -95,7 +92,7 @@ public final class RecordProcessor {
 
         private void flush() {
             if (!valid.isEmpty() || !rejected.isEmpty()) {
-                sink.write(new RecordBatch(valid, rejected, lastIndex, reader.bytesConsumed()));
+                sink.write(new RecordBatch(valid, rejected, lastIndex, source.bytesConsumed()));
                 valid = new ArrayList<>();
                 rejected = new ArrayList<>();
             }
@@ -103,7 +100,7 @@ public final class RecordProcessor {
         }
 
         private ProcessingProgress progress() {
-            return new ProcessingProgress(recordsRead, recordsValid, recordsRejected, fieldErrors, reader.bytesConsumed());
+            return new ProcessingProgress(recordsRead, recordsValid, recordsRejected, fieldErrors, source.bytesConsumed());
         }
 
         ProcessingResult end(Outcome outcome, String message) {

@@ -33,7 +33,8 @@ public final class EmailConverter implements TypeConverter {
         }
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            boolean allowed = Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0;
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || LOCAL_SPECIALS.indexOf(c) >= 0 || (c > 127 && Character.isLetterOrDigit(c));
             if (!allowed || (c == '.' && s.charAt(i + 1) == '.')) {
                 return false;
             }
@@ -54,12 +55,22 @@ public final class EmailConverter implements TypeConverter {
                 labelStart = i + 1;
             } else {
                 char c = s.charAt(i);
-                if (!Character.isLetterOrDigit(c) && c != '-') {
+                boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '-' || (c > 127 && Character.isLetterOrDigit(c));
+                if (!allowed) {
                     return false;
                 }
             }
         }
-        String topLevel = s.substring(s.lastIndexOf('.') + 1);
-        return labels >= 2 && topLevel.length() >= 2 && topLevel.chars().noneMatch(Character::isDigit);
+        int topLevelStart = s.lastIndexOf('.') + 1;
+        if (labels < 2 || s.length() - topLevelStart < 2) {
+            return false;
+        }
+        for (int i = topLevelStart; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -81,7 +81,7 @@ public final class OfflineProcessing {
         try (InputStream in = Files.newInputStream(request.input());
              RecordReader reader = RecordReaders.open(in, format, ReaderLimits.DEFAULTS)) {
             openSinks(request, schema, reader, sinks);
-            RecordProcessor processor = new RecordProcessor(ProcessingOptions.withBatchSize(request.batchSize()));
+            RecordProcessor processor = new RecordProcessor(ProcessingOptions.allCores(request.batchSize()));
             ProcessingResult result = processor.process(reader, schema,
                     batch -> sinks.forEach(sink -> sink.write(batch)), listener, () -> false);
             if (console != null) {

@@ -1,0 +1,218 @@
+package com.partnerpipeline.formats;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static com.partnerpipeline.formats.Records.readAll;
+import static com.partnerpipeline.formats.Records.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvRecordReaderTest {
+
+    @Test
+    void readsHeaderAndValuesWithIndexesAndLineNumbers() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,Ann\n2,Bob\n");
+
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0)).isInstanceOf(CsvRecord.class);
+        assertThat(items).extracting(ReadItem::index).containsExactly(0L, 1L);
+        assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 3L);
+        assertThat(value(items.get(1), "name")).isEqualTo("Bob");
+        assertThat(value(items.get(1), "missing")).isNull();
+    }
+
+    @Test
+    void followsRfc4180Quoting() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV,
+                "id,text,note\n1,\"a, b\",\"she said \"\"hi\"\"\"\n2,\"two\nlines\",x\n3,plain,y\n");
+
+        assertThat(items).allMatch(item -> item instanceof CsvRecord);
+        assertThat(value(items.get(0), "text")).isEqualTo("a, b");
+        assertThat(value(items.get(0), "note")).isEqualTo("she said \"hi\"");
+        assertThat(value(items.get(1), "text")).isEqualTo("two\nlines");
+        assertThat(items.get(2).lineNumber()).isEqualTo(5); // the quoted line break took a line
+        assertThat(((CsvRecord) items.get(1)).rawLine()).isEqualTo("2,\"two\nlines\",x");
+    }
+
+    @Test
+    void trimsValuesAndReadsEmptyCellsAsEmpty() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, " id , name ,age\n  7 ,  Ann Lee  ,\n8,\"\",\" 9 \"\n");
+
+        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name", "age");
+        assertThat(value(items.get(0), "id")).isEqualTo("7");
+        assertThat(value(items.get(0), "name")).isEqualTo("Ann Lee");
+        assertThat(value(items.get(0), "age")).isEqualTo("");
+        assertThat(value(items.get(1), "name")).isEqualTo("");
+        assertThat(value(items.get(1), "age")).isEqualTo("9");
+    }
+
+    @Test
+    void stripsUtf8ByteOrderMarkAndAcceptsCrLf() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "id,name\r\n1,Zoë\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, content, 0, 3);
+        System.arraycopy(body, 0, content, 3, body.length);
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content, ReaderLimits.DEFAULTS);
+
+        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
+        assertThat(value(items.get(0), "name")).isEqualTo("Zoë");
+        assertThat(((CsvRecord) items.get(0)).rawLine()).isEqualTo("1,Zoë");
+    }
+
+    @Test
+    void skipsBlankLines() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "id\n1\n\n   \n2\n\n");
+
+        assertThat(items).extracting(item -> value(item, "id")).containsExactly("1", "2");
+        assertThat(items).extracting(ReadItem::index).containsExactly(0L, 1L);
+        assertThat(items.get(1).lineNumber()).isEqualTo(5);
+    }
+
+    @Test
+    void rejectsRowWithWrongColumnCountAndGoesOn() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n");
+
+        assertThat(items).hasSize(4);
+        assertThat(items.get(1)).isEqualTo(new MalformedRecord(1, 3, "expected 3 columns, found 2", "4,5"));
+        assertThat(items.get(2)).isEqualTo(new MalformedRecord(2, 4, "expected 3 columns, found 4", "6,7,8,9"));
+        assertThat(value(items.get(3), "c")).isEqualTo("12");
+    }
+
+    @Test
+    void unclosedQuoteCostsOnlyItsOwnRow() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,\"Ann\n2,Bob\n3,\"Cy\"\n4,Dee\n");
+
+        assertThat(items).hasSize(4);
+        MalformedRecord broken = (MalformedRecord) items.get(0);
+        assertThat(broken.lineNumber()).isEqualTo(2);
+        assertThat(broken.rawText()).isEqualTo("1,\"Ann");
+        assertThat(broken.reason()).startsWith("unclosed quote");
+        assertThat(items.subList(1, 4)).extracting(item -> value(item, "name")).containsExactly("Bob", "Cy", "Dee");
+        assertThat(items.subList(1, 4)).extracting(ReadItem::lineNumber).containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
+    void unclosedQuoteOnTheLastLineIsOneRejectedRecord() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,Ann\n2,\"Bob\n3,Cy\n");
+
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1)).isInstanceOf(MalformedRecord.class);
+        assertThat(value(items.get(2), "name")).isEqualTo("Cy");
+    }
+
+    @Test
+    void strayCharacterAfterClosingQuoteIsMalformed() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,\"Ann\"x\n2,Bob\n");
+
+        assertThat(((MalformedRecord) items.get(0)).reason()).contains("after a closing quote");
+        assertThat(value(items.get(1), "name")).isEqualTo("Bob");
+    }
+
+    @Test
+    void quoteInsideUnquotedValueIsKeptLiterally() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,height\n1,5'10\"\n2,6'\n");
+
+        assertThat(value(items.get(0), "height")).isEqualTo("5'10\"");
+        assertThat(value(items.get(1), "height")).isEqualTo("6'");
+    }
+
+    @Test
+    void invalidUtf8StopsTheFileNamingWhere() throws Exception {
+        byte[] content = "id,name\n1,Ann\n2,B\u00FFob\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.CSV, content);
+
+        assertThat(failure.before()).hasSize(1);
+        assertThat(failure.error().recordIndex()).isEqualTo(1);
+        assertThat(failure.error().line()).isEqualTo(3);
+        assertThat(failure.error().column()).isEqualTo(4);
+        assertThat(failure.error().getMessage()).isEqualTo(
+                "cannot read the file at record 1 (line 3, column 4): invalid UTF-8 byte sequence");
+    }
+
+    @Test
+    void refusesHeaderWithDuplicateOrEmptyNames() {
+        assertThatThrownBy(() -> readAll(FileFormat.CSV, "id,name,id\n1,2,3\n"))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("names column 'id' twice");
+        assertThatThrownBy(() -> readAll(FileFormat.CSV, "id,,x\n1,2,3\n"))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("column 2 of the header row has no name");
+    }
+
+    @Test
+    void emptyFileAndHeaderOnlyFileHaveNoRecords() throws Exception {
+        assertThat(readAll(FileFormat.CSV, "")).isEmpty();
+        assertThat(readAll(FileFormat.CSV, "id,name\n")).isEmpty();
+    }
+
+    @Test
+    void overlongFieldIsRejectedAndReadingGoesOn() throws Exception {
+        ReaderLimits limits = new ReaderLimits(10, 1000, 8, 100);
+        String content = "id,text\n1," + "x".repeat(50) + "\n2,short\n";
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(((MalformedRecord) items.get(0)).reason()).contains("longer than the limit");
+        assertThat(value(items.get(1), "text")).isEqualTo("short");
+    }
+
+    @Test
+    void overlongRecordIsRejectedWithoutBeingHeldAndReadingGoesOn() throws Exception {
+        ReaderLimits limits = new ReaderLimits(100, 100, 8, 100);
+        String content = "id,text\n1," + "y,".repeat(5000) + "\n2,short\n";
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        MalformedRecord tooLong = (MalformedRecord) items.get(0);
+        assertThat(tooLong.reason()).isEqualTo("record longer than 100 characters");
+        assertThat(tooLong.rawText()).hasSizeLessThanOrEqualTo(200);
+        assertThat(value(items.get(1), "text")).isEqualTo("short");
+        assertThat(items.get(1).lineNumber()).isEqualTo(3);
+    }
+
+    @Test
+    void quotedValueRunningPastTheRecordLimitIsTakenAsUnclosed() throws Exception {
+        ReaderLimits limits = new ReaderLimits(50, 60, 8, 100);
+        StringBuilder content = new StringBuilder("id,text\n1,\"never closed\n");
+        for (int i = 2; i < 30; i++) {
+            content.append(i).append(",row ").append(i).append('\n');
+        }
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.toString().getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items.get(0)).isInstanceOf(MalformedRecord.class);
+        assertThat(items).hasSize(29);
+        assertThat(items.subList(1, 29)).allMatch(item -> item instanceof CsvRecord);
+        assertThat(value(items.get(28), "text")).isEqualTo("row 29");
+    }
+
+    @Test
+    void reportsAllBytesConsumedAtTheEnd() throws Exception {
+        byte[] content = "id,name\n1,Ann\n2,Bob\n".getBytes(StandardCharsets.UTF_8);
+        try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(content), FileFormat.CSV, ReaderLimits.DEFAULTS)) {
+            while (reader.next() != null) {
+                assertThat(reader.bytesConsumed()).isBetween(1L, (long) content.length);
+            }
+            assertThat(reader.bytesConsumed()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
+    void readsRecordsSpanningManyBufferRefills() throws Exception {
+        StringBuilder content = new StringBuilder("id,text\n");
+        for (int i = 0; i < 20_000; i++) {
+            content.append(i).append(",\"value ").append(i).append(", with comma\"\n");
+        }
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.toString());
+
+        assertThat(items).hasSize(20_000).allMatch(item -> item instanceof CsvRecord);
+        assertThat(value(items.get(19_999), "text")).isEqualTo("value 19999, with comma");
+        assertThat(items.get(19_999).lineNumber()).isEqualTo(20_001);
+    }
+}

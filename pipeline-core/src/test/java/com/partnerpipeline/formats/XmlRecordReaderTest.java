@@ -1,0 +1,139 @@
+package com.partnerpipeline.formats;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static com.partnerpipeline.formats.Records.readAll;
+import static com.partnerpipeline.formats.Records.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XmlRecordReaderTest {
+
+    @Test
+    void eachChildOfTheRootIsARecordWithAttributesAndElementsAsFields() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.XML, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <customers>
+                  <customer id="1"><name>Ann</name><email/></customer>
+                  <customer id="2">
+                    <name>Bob &amp; Co</name>
+                    <address><city>Lyon</city><geo lat="45.75"/></address>
+                  </customer>
+                </customers>
+                """);
+
+        assertThat(items).hasSize(2);
+        assertThat(items).extracting(ReadItem::index).containsExactly(0L, 1L);
+        assertThat(items).extracting(ReadItem::lineNumber).containsExactly(3L, 4L);
+        assertThat(value(items.get(0), "id")).isEqualTo("1");
+        assertThat(value(items.get(0), "name")).isEqualTo("Ann");
+        assertThat(value(items.get(0), "email")).isEqualTo("");
+        assertThat(value(items.get(1), "name")).isEqualTo("Bob & Co");
+        assertThat(value(items.get(1), "address.city")).isEqualTo("Lyon");
+        assertThat(value(items.get(1), "address.geo.lat")).isEqualTo("45.75");
+    }
+
+    @Test
+    void elementWithAttributesKeepsItsTextAndRepeatedElementsBecomeAList() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.XML,
+                "<r><item><price currency=\"EUR\">10.50</price><tag>a</tag><tag>b</tag><note><![CDATA[x < y]]></note></item></r>");
+
+        assertThat(value(items.get(0), "price")).isEqualTo("10.50");
+        assertThat(value(items.get(0), "price.currency")).isEqualTo("EUR");
+        assertThat(value(items.get(0), "tag")).isEqualTo(List.of("a", "b"));
+        assertThat(value(items.get(0), "note")).isEqualTo("x < y");
+    }
+
+    @Test
+    void refusesDoctypeSoNoExternalEntityIsEverRead() throws Exception {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <r><item><name>&xxe;</name></item></r>
+                """;
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, xxe.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failure.before()).isEmpty();
+        assertThat(failure.error().reason()).contains("DOCTYPE declarations are not allowed");
+    }
+
+    @Test
+    void refusesEntityExpansionBomb() throws Exception {
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                + "<lolz><item>&lol2;</item></lolz>";
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, bomb.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failure.error().reason()).contains("DOCTYPE");
+    }
+
+    @Test
+    void undeclaredEntityStopsTheFile() throws Exception {
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML,
+                "<r><item><a>1</a></item><item><a>&xxe;</a></item></r>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failure.before()).hasSize(1);
+        assertThat(failure.error().reason()).startsWith("invalid XML").contains("xxe");
+    }
+
+    @Test
+    void brokenXmlStopsTheFileNamingLineAndColumnAfterTheRecordsBeforeIt() throws Exception {
+        String broken = "<r>\n<item><a>1</a></item>\n<item><a>2</b></item>\n<item><a>3</a></item>\n</r>";
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, broken.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failure.before()).extracting(item -> value(item, "a")).containsExactly("1");
+        assertThat(failure.error().recordIndex()).isEqualTo(1);
+        assertThat(failure.error().line()).isEqualTo(3);
+        assertThat(failure.error().column()).isGreaterThan(1);
+        assertThat(failure.error().reason()).startsWith("invalid XML");
+    }
+
+    @Test
+    void truncatedDocumentStopsTheFile() throws Exception {
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML,
+                "<r><item><a>1</a></item><item><a>2".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failure.before()).hasSize(1);
+        assertThat(failure.error().reason()).contains("EOF");
+    }
+
+    @Test
+    void invalidUtf8StopsTheFile() throws Exception {
+        byte[] content = "<r><item><a>1</a></item><item><a>B\u00FFob</a></item></r>".getBytes(StandardCharsets.ISO_8859_1);
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, content);
+
+        assertThat(failure.error().reason()).containsIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitStopsTheFile() throws Exception {
+        String deep = "<r><item>" + "<a>".repeat(100) + "</a>".repeat(100) + "</item></r>";
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, deep.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failure.error().reason()).containsIgnoringCase("depth");
+    }
+
+    @Test
+    void recordLargerThanTheLimitIsMalformedAndReadingGoesOn() throws Exception {
+        ReaderLimits limits = new ReaderLimits(100, 100, 8, 1000);
+        String content = "<r><item>" + "<a>0123456789</a>".repeat(20) + "</item><item><a>ok</a></item></r>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(((MalformedRecord) items.get(0)).reason()).isEqualTo("record longer than 100 characters");
+        assertThat(value(items.get(1), "a")).isEqualTo("ok");
+    }
+
+    @Test
+    void emptyFileAndEmptyRootHaveNoRecords() throws Exception {
+        assertThat(readAll(FileFormat.XML, "")).isEmpty();
+        assertThat(readAll(FileFormat.XML, "<customers/>")).isEmpty();
+        assertThat(readAll(FileFormat.XML, "<?xml version=\"1.0\"?>\n<customers>\n</customers>\n")).isEmpty();
+    }
+}
