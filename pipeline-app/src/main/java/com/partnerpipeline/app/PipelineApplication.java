@@ -3,6 +3,8 @@ package com.partnerpipeline.app;
 import com.partnerpipeline.app.cli.ExitException;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
 import com.partnerpipeline.processing.offline.ExitCodes;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -20,6 +22,9 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
 
     @Override
     public void initialize(Bootstrap<PipelineConfiguration> bootstrap) {
+        // ${NAME:-default} in config.yml reads the environment, so secrets and addresses never sit in the file.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new ProcessFileCommand());
     }
 

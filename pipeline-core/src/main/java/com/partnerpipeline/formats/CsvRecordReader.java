@@ -15,19 +15,21 @@ import java.util.Set;
 
 /**
  * Reads CSV: the first row names the columns; RFC 4180 quoting; values trimmed; a UTF-8 BOM skipped; invalid UTF-8
- * stops the file. {@link CsvRecordSplitter} delimits records so that a broken row costs only that row, and univocity
- * parses the values of each.
+ * stops the file. {@link CsvRecordSplitter} delimits records so that a broken row costs only that row; univocity
+ * parses the values of every row that contains quoting, and {@link PlainCsvSplitter} the rows that contain none.
  */
 public final class CsvRecordReader implements RecordReader {
     private final CountingInputStream input;
     private final CsvRecordSplitter splitter;
     private final CsvParser parser;
+    private final PlainCsvSplitter plainSplitter;
     private final CsvHeader header;
     private long nextIndex;
 
     public CsvRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
         this.input = new CountingInputStream(in);
         this.parser = new CsvParser(settings(limits));
+        this.plainSplitter = new PlainCsvSplitter(limits);
         try {
             this.splitter = new CsvRecordSplitter(new StrictUtf8Reader(input), limits.maxRecordChars());
         } catch (IOException e) {
@@ -101,9 +103,11 @@ public final class CsvRecordReader implements RecordReader {
         }
         String[] values;
         try {
-            values = parser.parseLine(raw.text());
+            values = raw.quoted() ? parser.parseLine(raw.text()) : plainSplitter.split(raw.text());
         } catch (TextParsingException e) {
             return new MalformedRecord(index, raw.lineNumber(), rootMessage(e), raw.line());
+        } catch (PlainCsvSplitter.LimitExceeded e) {
+            return new MalformedRecord(index, raw.lineNumber(), e.getMessage(), raw.line());
         }
         if (values.length != header.size()) {
             return new MalformedRecord(index, raw.lineNumber(),
@@ -131,10 +135,10 @@ public final class CsvRecordReader implements RecordReader {
         String message = e.getMessage() == null ? "unparseable row" : e.getMessage();
         if (message.contains("exceeds the maximum number of characters")
                 || message.contains("maxCharsPerColumn")) {
-            return "a value is longer than the limit of characters per field";
+            return PlainCsvSplitter.FIELD_TOO_LONG;
         }
         if (message.contains("maximum number of columns") || message.contains("maxColumns")) {
-            return "more columns than the limit";
+            return PlainCsvSplitter.TOO_MANY_COLUMNS;
         }
         int lineBreak = message.indexOf('\n');
         return lineBreak > 0 ? message.substring(0, lineBreak) : message;

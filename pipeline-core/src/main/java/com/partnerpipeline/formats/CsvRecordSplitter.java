@@ -19,10 +19,11 @@ final class CsvRecordSplitter {
     /**
      * A delimited record; {@code problem} is non-null when it is malformed.
      *
-     * @param text the record's text ending in one '\n', which lets univocity finish the record at the line break
-     *             instead of at the end of its input (a third faster)
+     * @param text   the record's text ending in one '\n', which lets univocity finish the record at the line break
+     *               instead of at the end of its input (a third faster)
+     * @param quoted whether the record contains a quoted value; one that does not splits trivially
      */
-    record RawRecord(String text, long lineNumber, String problem) {
+    record RawRecord(String text, long lineNumber, String problem, boolean quoted) {
         /** The record as it stood in the file, without its line terminator. */
         String line() {
             return text.substring(0, text.length() - 1);
@@ -41,6 +42,7 @@ final class CsvRecordSplitter {
     private final StringBuilder record = new StringBuilder(256);
     private long line = 1;
     private long columnAtFill;
+    private boolean quoted;
 
     CsvRecordSplitter(Reader in, int maxRecordChars) throws IOException {
         this.in = in;
@@ -73,6 +75,7 @@ final class CsvRecordSplitter {
         long startLine = line;
         int firstLineEnd = -1;
         String problem = null;
+        quoted = false;
         State state = State.FIELD_START;
         int pos = position;
         int segment = pos; // buffer[segment..pos) belongs to the record but is not yet copied into it
@@ -112,6 +115,7 @@ final class CsvRecordSplitter {
                 case FIELD_START -> {
                     if (c == '"') {
                         state = State.QUOTED;
+                        quoted = true;
                     } else if (c != ',' && !isBlank(c)) {
                         state = State.UNQUOTED;
                     }
@@ -153,7 +157,7 @@ final class CsvRecordSplitter {
         if (length > 0 && record.charAt(length - 1) == '\r') {
             record.setLength(length - 1);
         }
-        return new RawRecord(record.append('\n').toString(), startLine, problem);
+        return new RawRecord(record.append('\n').toString(), startLine, problem, quoted);
     }
 
     /** Rejects the first line of the record and queues the lines after it to be read again. */
