@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The one processing loop: reader, then transform and validate, then sink, in batches. The worker and the offline
- * command both run it, each with its own sink. Whatever way a run ends, every record evaluated before the end has
- * been handed to the sink.
+ * command both run it, each with its own sink. Whatever way a run ends, the sink has received every record the run
+ * counted, in file order, and nothing after them: resuming after the last batch loses and repeats nothing.
  */
 public final class RecordProcessor {
     private final ProcessingOptions options;

@@ -25,7 +25,6 @@ public final class BooleanConverter implements TypeConverter {
             String number = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
             return convert(number);
         }
-        Violation notScalar = TypeConverter.notScalar(value, "a boolean");
-        return notScalar != null ? notScalar : NOT_A_BOOLEAN;
+        return TypeConverter.wrongKind(value, "a boolean", NOT_A_BOOLEAN);
     }
 }

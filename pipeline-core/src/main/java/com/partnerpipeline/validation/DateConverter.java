@@ -19,8 +19,7 @@ public final class DateConverter implements TypeConverter {
     @Override
     public Object convert(Object value) {
         if (!(value instanceof String text)) {
-            Violation notScalar = TypeConverter.notScalar(value, "a date");
-            return notScalar != null ? notScalar : invalid;
+            return TypeConverter.wrongKind(value, "a date", invalid);
         }
         try {
             if (formatter == DateTimeFormatter.ISO_LOCAL_DATE && isPlainIsoDate(text)) {

@@ -23,8 +23,7 @@ public final class DateTimeConverter implements TypeConverter {
     @Override
     public Object convert(Object value) {
         if (!(value instanceof String text)) {
-            Violation notScalar = TypeConverter.notScalar(value, "a date-time");
-            return notScalar != null ? notScalar : invalid;
+            return TypeConverter.wrongKind(value, "a date-time", invalid);
         }
         try {
             TemporalAccessor parsed = formatter.parseBest(text, ZonedDateTime::from, LocalDateTime::from);

@@ -5,21 +5,15 @@ package com.partnerpipeline.validation;
  * most 64 characters without leading, trailing or doubled dots, a domain of at least two labels, 254 characters in
  * all. Checked by hand in one pass; no regular expression can be made to backtrack.
  */
-public final class EmailConverter implements TypeConverter {
-    private static final Violation INVALID = new Violation(ErrorCode.INVALID_FORMAT, "not a valid email address");
+public final class EmailConverter extends TextFormatConverter {
     private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~.-";
-    private final StringConverter text = new StringConverter();
 
-    @Override
-    public Object convert(Object value) {
-        Object converted = text.convert(value);
-        if (converted instanceof String address) {
-            return isValid(address) ? address : INVALID;
-        }
-        return converted;
+    public EmailConverter() {
+        super("not a valid email address");
     }
 
-    static boolean isValid(String address) {
+    @Override
+    boolean isValid(String address) {
         int at = address.lastIndexOf('@');
         if (address.length() > 254 || at < 1 || at > 64 || at == address.length() - 1) {
             return false;

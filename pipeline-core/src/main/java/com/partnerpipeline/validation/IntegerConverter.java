@@ -32,8 +32,7 @@ public final class IntegerConverter implements TypeConverter {
                 return OUT_OF_RANGE;
             }
         }
-        Violation notScalar = TypeConverter.notScalar(value, "an integer");
-        return notScalar != null ? notScalar : NOT_AN_INTEGER;
+        return TypeConverter.wrongKind(value, "an integer", NOT_AN_INTEGER);
     }
 
     private static Object parse(String text) {

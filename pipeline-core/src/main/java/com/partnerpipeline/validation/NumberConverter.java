@@ -29,8 +29,7 @@ public final class NumberConverter implements TypeConverter {
         if (value instanceof BigInteger integer) {
             return new BigDecimal(integer);
         }
-        Violation notScalar = TypeConverter.notScalar(value, "a number");
-        return notScalar != null ? notScalar : NOT_A_NUMBER;
+        return TypeConverter.wrongKind(value, "a number", NOT_A_NUMBER);
     }
 
     /** {@code [+-]digits[.digits][(e|E)[+-]digits]}, also {@code .5}; nothing else. */

@@ -28,6 +28,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +67,21 @@ public final class OfflineProcessing {
             return fail("invalid schema: " + e.getMessage());
         } catch (InputProblem e) {
             return fail(e.getMessage());
-        } catch (UncheckedIOException e) {
-            return fail("cannot write output: " + e.getCause().getMessage());
+        } catch (UncheckedIOException e) { // from a sink: the only writers
+            return fail("cannot write output: " + describe(e.getCause()));
         } catch (IOException e) {
-            return fail("cannot write output: " + e.getMessage());
+            return fail("cannot read input: " + describe(e));
         }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return e.getMessage() + " (no such file or directory)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return e.getMessage() + " (permission denied)";
+        }
+        return e.getMessage();
     }
 
     private ProcessingResult process(OfflineRequest request, CompiledSchema schema, FileFormat format)
@@ -96,7 +108,15 @@ public final class OfflineProcessing {
         }
     }
 
-    private static void openSinks(OfflineRequest request, CompiledSchema schema, RecordReader reader, List<FileSink> sinks)
+    private static void openSinks(OfflineRequest request, CompiledSchema schema, RecordReader reader, List<FileSink> sinks) {
+        try {
+            addSinks(request, schema, reader, sinks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addSinks(OfflineRequest request, CompiledSchema schema, RecordReader reader, List<FileSink> sinks)
             throws IOException {
         if (request.output() != null) {
             sinks.add(new NdjsonRecordSink(new BufferedOutputStream(Files.newOutputStream(request.output()), 1 << 16),
@@ -116,13 +136,13 @@ public final class OfflineProcessing {
         return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private static void closeAll(List<FileSink> sinks) throws IOException {
-        IOException failure = null;
+    private static void closeAll(List<FileSink> sinks) {
+        UncheckedIOException failure = null;
         for (FileSink sink : sinks) {
             try {
                 sink.close();
             } catch (IOException e) {
-                failure = failure == null ? e : failure;
+                failure = failure == null ? new UncheckedIOException(e) : failure;
             }
         }
         if (failure != null) {

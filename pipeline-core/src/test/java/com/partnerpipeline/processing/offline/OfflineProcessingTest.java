@@ -185,6 +185,7 @@ class OfflineProcessingTest {
                 dir.resolve("no/such/dir/valid.ndjson"), null, null, 100);
 
         assertThat(run(request, false)).isEqualTo(ExitCodes.NOT_PROCESSED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: cannot write output: ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: cannot write output: "
+                + dir.resolve("no/such/dir/valid.ndjson") + " (no such file or directory)\n");
     }
 }
