@@ -1,16 +1,50 @@
 package com.partnerpipeline.app;
 
+import com.partnerpipeline.app.auth.ApiKeyAuthFilter;
+import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
 import com.partnerpipeline.app.cli.ExitException;
+import com.partnerpipeline.app.cli.PartnerCommand;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
+import com.partnerpipeline.app.cli.SchemaCommand;
+import com.partnerpipeline.app.cli.WorkerCommand;
+import com.partnerpipeline.app.core.JobCancellations;
+import com.partnerpipeline.app.core.JobQueue;
+import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.core.RedisClients;
+import com.partnerpipeline.app.core.UploadStore;
+import com.partnerpipeline.app.db.ErrorExport;
+import com.partnerpipeline.app.db.JobDao;
+import com.partnerpipeline.app.db.PartnerDao;
+import com.partnerpipeline.app.db.ProcessingErrorDao;
+import com.partnerpipeline.app.db.SchemaDao;
+import com.partnerpipeline.app.health.ServiceHealthCheck;
+import com.partnerpipeline.app.health.ServiceProbe;
+import com.partnerpipeline.app.resources.ErrorResponseMappers;
+import com.partnerpipeline.app.resources.HealthResource;
+import com.partnerpipeline.app.resources.JobResource;
+import com.partnerpipeline.app.resources.SchemaResource;
+import com.partnerpipeline.app.resources.UploadResource;
 import com.partnerpipeline.processing.offline.ExitCodes;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import org.glassfish.jersey.server.ServerProperties;
+import org.jdbi.v3.core.Jdbi;
+import org.redisson.api.RedissonClient;
 
 /** The partner data pipeline: API server, workers and operator commands in one jar. All wiring is done here. */
 public class PipelineApplication extends Application<PipelineConfiguration> {
+    private Infrastructure infrastructure;
+
     public static void main(String[] args) throws Exception {
         new PipelineApplication().run(args);
     }
@@ -25,12 +59,63 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         // ${NAME:-default} in config.yml reads the environment, so secrets and addresses never sit in the file.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // ISO-8601 text
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(PipelineConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
         bootstrap.addCommand(new ProcessFileCommand());
+        bootstrap.addCommand(new WorkerCommand(this));
+        bootstrap.addCommand(new PartnerCommand());
+        bootstrap.addCommand(new SchemaCommand());
     }
 
     @Override
     public void run(PipelineConfiguration configuration, Environment environment) {
-        // The REST API, workers and health checks are wired here as they arrive.
+        infrastructure = connect(configuration, environment);
+        JobDao jobs = infrastructure.jdbi().onDemand(JobDao.class);
+        SchemaDao schemas = infrastructure.jdbi().onDemand(SchemaDao.class);
+
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false); // ours answer {"error": ...} for everything
+        }
+        // Location: /api/jobs/{id} as given, not made absolute against whatever host name the client used
+        environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        environment.jersey().register(new ErrorResponseMappers.WebApplication());
+        environment.jersey().register(new ErrorResponseMappers.JsonProcessing());
+        environment.jersey().register(new ErrorResponseMappers.Unexpected());
+
+        environment.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter.Builder()
+                .setAuthenticator(new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class)))
+                .buildAuthFilter()));
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
+
+        UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),
+                configuration.getUploads().getMaxFileSize().toBytes());
+        environment.jersey().register(new UploadResource(uploads, jobs, schemas, infrastructure.queue()));
+        environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
+                new ErrorExport(infrastructure.jdbi()), infrastructure.queue(), infrastructure.cancellations()));
+        environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
+        environment.jersey().register(new HealthResource(infrastructure.probe()));
+    }
+
+    /** PostgreSQL, Redis, the queue and the cancel signals, with their health checks, managed by the lifecycle. */
+    private static Infrastructure connect(PipelineConfiguration configuration, Environment environment) {
+        Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
+        RedissonClient redis = RedisClients.create(configuration.getRedis());
+        environment.lifecycle().manage(RedisClients.managed(redis));
+        String prefix = configuration.getRedis().getKeyPrefix();
+        ServiceProbe probe = new ServiceProbe(jdbi, redis);
+        environment.healthChecks().register("database", new ServiceHealthCheck("PostgreSQL", probe::database));
+        environment.healthChecks().register("redis", new ServiceHealthCheck("Redis", probe::redis));
+        return new Infrastructure(jdbi, redis, new JobQueue(redis, prefix), new JobCancellations(redis, prefix), probe);
+    }
+
+    /** What {@link #run} built; commands that run the application (the worker) use it. */
+    public Infrastructure infrastructure() {
+        return infrastructure;
     }
 
     /** Commands end with their own exit codes; anything else that escapes is "could not process" (2). */

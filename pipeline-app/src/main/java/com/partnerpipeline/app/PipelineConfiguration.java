@@ -2,7 +2,11 @@ package com.partnerpipeline.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnerpipeline.app.core.ProcessingConfiguration;
+import com.partnerpipeline.app.core.RedisConfiguration;
+import com.partnerpipeline.app.core.UploadConfiguration;
+import com.partnerpipeline.app.core.WorkerConfiguration;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -10,7 +14,63 @@ import jakarta.validation.constraints.NotNull;
 public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private RedisConfiguration redis = new RedisConfiguration();
+
+    @Valid
+    @NotNull
+    private UploadConfiguration uploads = new UploadConfiguration();
+
+    @Valid
+    @NotNull
+    private WorkerConfiguration worker = new WorkerConfiguration();
+
+    @Valid
+    @NotNull
     private ProcessingConfiguration processing = new ProcessingConfiguration();
+
+    @JsonProperty
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public RedisConfiguration getRedis() {
+        return redis;
+    }
+
+    @JsonProperty
+    public void setRedis(RedisConfiguration redis) {
+        this.redis = redis;
+    }
+
+    @JsonProperty
+    public UploadConfiguration getUploads() {
+        return uploads;
+    }
+
+    @JsonProperty
+    public void setUploads(UploadConfiguration uploads) {
+        this.uploads = uploads;
+    }
+
+    @JsonProperty
+    public WorkerConfiguration getWorker() {
+        return worker;
+    }
+
+    @JsonProperty
+    public void setWorker(WorkerConfiguration worker) {
+        this.worker = worker;
+    }
 
     @JsonProperty
     public ProcessingConfiguration getProcessing() {

@@ -1,11 +1,11 @@
 package com.partnerpipeline.processing.sinks;
 
 /** RFC 4180 quoting for the CSV files the sinks write. */
-final class CsvText {
+public final class CsvText {
     private CsvText() {
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         if (value == null) {
             return "";
         }
@@ -17,7 +17,7 @@ final class CsvText {
         return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
-    static String row(String... values) {
+    public static String row(String... values) {
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {

@@ -1,0 +1,12 @@
+package com.partnerpipeline.app;
+
+import com.partnerpipeline.app.core.JobCancellations;
+import com.partnerpipeline.app.core.JobQueue;
+import com.partnerpipeline.app.health.ServiceProbe;
+import org.jdbi.v3.core.Jdbi;
+import org.redisson.api.RedissonClient;
+
+/** The connections the API and the workers share, built once per process by {@link PipelineApplication}. */
+public record Infrastructure(Jdbi jdbi, RedissonClient redis, JobQueue queue, JobCancellations cancellations,
+                             ServiceProbe probe) {
+}

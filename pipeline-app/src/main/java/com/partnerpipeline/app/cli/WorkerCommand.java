@@ -1,0 +1,77 @@
+package com.partnerpipeline.app.cli;
+
+import com.partnerpipeline.app.Infrastructure;
+import com.partnerpipeline.app.PipelineApplication;
+import com.partnerpipeline.app.PipelineConfiguration;
+import com.partnerpipeline.app.core.JobRunner;
+import com.partnerpipeline.app.core.Worker;
+import io.dropwizard.core.cli.EnvironmentCommand;
+import io.dropwizard.core.setup.Environment;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code worker config.yml}: takes jobs from the queue until SIGTERM or SIGINT, then finishes the current batches,
+ * hands the jobs back and disconnects. Dropwizard starts managed objects only for {@code server}, so this command
+ * starts and stops them itself.
+ */
+public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
+
+    private final PipelineApplication application;
+
+    public WorkerCommand(PipelineApplication application) {
+        super(application, "worker", "Process queued jobs until stopped (SIGTERM/SIGINT stop it gracefully)");
+        this.application = application;
+    }
+
+    @Override
+    protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
+        Infrastructure infrastructure = application.infrastructure();
+        String workerId = workerId();
+        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), workerId,
+                configuration.getProcessing(), configuration.getWorker());
+        environment.lifecycle().manage(new Worker(infrastructure.queue(), infrastructure.cancellations(), runner,
+                infrastructure.jdbi(), configuration.getWorker(), configuration.getUploads(), workerId));
+
+        List<LifeCycle> managed = new ArrayList<>(environment.lifecycle().getManagedObjects());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping: finishing current batches and handing jobs back");
+            List<LifeCycle> reversed = new ArrayList<>(managed);
+            Collections.reverse(reversed); // the worker first, the connections last
+            for (LifeCycle lifeCycle : reversed) {
+                try {
+                    lifeCycle.stop();
+                } catch (Exception e) {
+                    LOG.warn("Stopping {} failed: {}", lifeCycle, e.getMessage());
+                }
+            }
+            stopped.countDown();
+        }, "worker-shutdown"));
+        for (LifeCycle lifeCycle : managed) {
+            lifeCycle.start();
+        }
+        stopped.await();
+    }
+
+    private static String workerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "worker";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 4);
+    }
+}

@@ -1,0 +1,12 @@
+package com.partnerpipeline.app.core;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code jobs}: one uploaded file and what became of it. */
+public record Job(UUID id, UUID partnerId, UUID schemaId, String filename, long fileSize, String fileType,
+                  String sha256, JobStatus status, int progress, Long recordsTotal, long recordsProcessed,
+                  long recordsFailed, String errorMessage, Instant createdAt, Instant startedAt,
+                  Instant completedAt, Instant updatedAt, String filePath, String workerId, Instant heartbeatAt,
+                  long lastRecordIndex, int attempts) {
+}

@@ -1,0 +1,65 @@
+package com.partnerpipeline.app.core;
+
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Cancel signals over Redis pub/sub: the API publishes a job id, and whichever worker runs that job raises its flag,
+ * which the processing loop polls before every record. The database status stays the truth: a worker that missed
+ * the signal finds out at its next batch or heartbeat.
+ */
+public final class JobCancellations {
+    private final RTopic topic;
+    private final Map<UUID, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private Integer listenerId;
+
+    public JobCancellations(RedissonClient redis, String keyPrefix) {
+        this.topic = redis.getTopic(keyPrefix + ":cancel", StringCodec.INSTANCE);
+    }
+
+    public void publish(UUID jobId) {
+        topic.publish(jobId.toString());
+    }
+
+    /** Starts listening; only workers do. */
+    public synchronized void listen() {
+        if (listenerId == null) {
+            listenerId = topic.addListener(String.class, (channel, jobId) -> {
+                AtomicBoolean flag = running.get(parse(jobId));
+                if (flag != null) {
+                    flag.set(true);
+                }
+            });
+        }
+    }
+
+    public synchronized void stopListening() {
+        if (listenerId != null) {
+            topic.removeListener(listenerId);
+            listenerId = null;
+        }
+    }
+
+    /** The flag a cancel of {@code jobId} raises, until {@link #forget}. */
+    public AtomicBoolean watch(UUID jobId) {
+        return running.computeIfAbsent(jobId, id -> new AtomicBoolean());
+    }
+
+    public void forget(UUID jobId) {
+        running.remove(jobId);
+    }
+
+    private static UUID parse(String jobId) {
+        try {
+            return UUID.fromString(jobId);
+        } catch (IllegalArgumentException e) {
+            return new UUID(0, 0);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.partnerpipeline.app.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerpipeline.app.db.JobBatchWriter;
+import com.partnerpipeline.app.db.JobDao;
+import com.partnerpipeline.app.db.JobLostException;
+import com.partnerpipeline.app.db.SchemaDao;
+import com.partnerpipeline.formats.FileFormat;
+import com.partnerpipeline.formats.ReaderLimits;
+import com.partnerpipeline.formats.RecordReader;
+import com.partnerpipeline.formats.RecordReaders;
+import com.partnerpipeline.processing.ProcessingOptions;
+import com.partnerpipeline.processing.ProcessingResult;
+import com.partnerpipeline.processing.RecordProcessor;
+import com.partnerpipeline.schema.CompiledSchema;
+import com.partnerpipeline.schema.InvalidSchemaException;
+import com.partnerpipeline.schema.SchemaCompiler;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one job in a worker: takes it in the database, feeds its file through the same processing loop as the
+ * offline command with the PostgreSQL sink, beats a heartbeat with the progress, and ends it. A job taken again
+ * after a crash resumes after its last committed batch.
+ */
+public final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    /** What became of a job this runner was asked to look at. */
+    public enum Outcome {
+        /** Not taken: already done, cancelled, or held by a live worker. */
+        NOT_TAKEN,
+        /** Ran to an end: COMPLETED, FAILED or CANCELLED, recorded in the database. */
+        FINISHED,
+        /** Handed back as PENDING because this worker is stopping; it must be queued again. */
+        RELEASED
+    }
+
+    private final Jdbi jdbi;
+    private final JobCancellations cancellations;
+    private final String workerId;
+    private final int batchSize;
+    private final ReaderLimits limits;
+    private final Duration progressInterval;
+    private final Duration staleAfter;
+    private final Backoff backoff;
+    private final ScheduledExecutorService heartbeats;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JobRunner(Jdbi jdbi, JobCancellations cancellations, String workerId, ProcessingConfiguration processing,
+                     WorkerConfiguration worker) {
+        this.jdbi = jdbi;
+        this.cancellations = cancellations;
+        this.workerId = workerId;
+        this.batchSize = processing.getBatchSize();
+        this.limits = processing.readerLimits();
+        this.progressInterval = Duration.ofMillis(worker.getProgressInterval().toMilliseconds());
+        this.staleAfter = Duration.ofMillis(worker.getStaleAfter().toMilliseconds());
+        this.backoff = new Backoff(Duration.ofMillis(worker.getRetryBackoffLimit().toMilliseconds()),
+                e -> !(e instanceof JobLostException));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heartbeat-" + workerId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** @param stopping polled with every record: once true, the job is handed back after its current batch */
+    public Outcome run(UUID jobId, BooleanSupplier stopping) {
+        JobDao jobs = jdbi.onDemand(JobDao.class);
+        Job job = jobs.claim(jobId, workerId, Instant.now().minus(staleAfter)).orElse(null);
+        if (job == null) {
+            return Outcome.NOT_TAKEN;
+        }
+        MDC.put("jobId", jobId.toString());
+        AtomicBoolean cancelled = cancellations.watch(jobId);
+        AtomicBoolean lost = new AtomicBoolean();
+        AtomicLong bytes = new AtomicLong();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
+                () -> beat(jobs, job, bytes.get(), lost), progressInterval.toMillis(), progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            LOG.info("Processing {} ({} bytes, attempt {}, resuming at record {})", job.filename(), job.fileSize(),
+                    job.attempts(), job.lastRecordIndex() + 1);
+            ProcessingResult result = process(job, bytes, () -> cancelled.get() || lost.get() || stopping.getAsBoolean());
+            return end(jobs, job, result, stopping.getAsBoolean() && !cancelled.get() && !lost.get());
+        } catch (JobLostException e) {
+            LOG.info("Job was cancelled or taken over; leaving it as the database says");
+            return Outcome.FINISHED;
+        } catch (JobFailure e) {
+            LOG.warn("Job failed: {}", e.getMessage());
+            jobs.finish(jobId, workerId, JobStatus.FAILED, e.getMessage());
+            return Outcome.FINISHED;
+        } finally {
+            heartbeat.cancel(false);
+            cancellations.forget(jobId);
+            MDC.remove("jobId");
+        }
+    }
+
+    private ProcessingResult process(Job job, AtomicLong bytes, BooleanSupplier stop) throws JobFailure {
+        CompiledSchema schema = schema(job);
+        Path file = job.filePath() == null ? null : Path.of(job.filePath());
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new JobFailure("the uploaded file is no longer on the server; upload it again");
+        }
+        FileFormat format = FileFormat.valueOf(job.fileType().toUpperCase(Locale.ROOT));
+        ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1);
+        JobBatchWriter writer = new JobBatchWriter(jdbi, job.id(), workerId, schema.fieldNames(), backoff);
+        try (InputStream in = Files.newInputStream(file);
+             RecordReader reader = RecordReaders.open(in, format, limits)) {
+            return new RecordProcessor(options).process(reader, schema, writer,
+                    progress -> bytes.set(progress.bytesConsumed()), stop);
+        } catch (com.partnerpipeline.formats.UnreadableFileException e) {
+            throw new JobFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new JobFailure("cannot read the uploaded file: " + e.getMessage());
+        }
+    }
+
+    private CompiledSchema schema(Job job) throws JobFailure {
+        StoredSchema stored = jdbi.onDemand(SchemaDao.class).find(job.schemaId())
+                .orElseThrow(() -> new JobFailure("the job's schema no longer exists"));
+        try {
+            return new SchemaCompiler().compile(json.readTree(stored.fields()), json.readTree(stored.validationRules()));
+        } catch (InvalidSchemaException | IOException e) {
+            throw new JobFailure("the schema cannot be compiled: " + e.getMessage());
+        }
+    }
+
+    private Outcome end(JobDao jobs, Job job, ProcessingResult result, boolean handBack) {
+        switch (result.outcome()) {
+            case COMPLETED -> {
+                if (jobs.finish(job.id(), workerId, JobStatus.COMPLETED, null) > 0) {
+                    deleteFile(job);
+                    LOG.info("Completed: {} records, {} rejected, {} records/s", result.totals().recordsRead(),
+                            result.totals().recordsRejected(), Math.round(result.recordsPerSecond()));
+                }
+                return Outcome.FINISHED;
+            }
+            case FAILED -> {
+                LOG.warn("Failed: {}", result.message());
+                jobs.finish(job.id(), workerId, JobStatus.FAILED, result.message());
+                return Outcome.FINISHED;
+            }
+            default -> {
+                if (handBack && jobs.release(job.id(), workerId) > 0) {
+                    LOG.info("Handed back after record {} for another worker to resume", job.lastRecordIndex());
+                    return Outcome.RELEASED;
+                }
+                if (jobs.status(job.id()).filter(status -> status == JobStatus.CANCELLED).isPresent()) {
+                    LOG.info("Cancelled after {} records", result.totals().recordsRead());
+                    deleteFile(job);
+                }
+                return Outcome.FINISHED;
+            }
+        }
+    }
+
+    private void beat(JobDao jobs, Job job, long bytes, AtomicBoolean lost) {
+        try {
+            int progress = job.fileSize() == 0 ? 99 : (int) Math.min(99, 100 * bytes / job.fileSize());
+            if (jobs.heartbeat(job.id(), workerId, progress) == 0) {
+                lost.set(true); // cancelled without a signal reaching us, or taken over
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Heartbeat failed, will try again: {}", e.getMessage());
+        }
+    }
+
+    private static void deleteFile(Job job) {
+        if (job.filePath() != null) {
+            try {
+                Files.deleteIfExists(Path.of(job.filePath()));
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}: {}", job.filePath(), e.getMessage());
+            }
+        }
+    }
+
+    public void close() {
+        heartbeats.shutdownNow();
+    }
+
+    /** A job that cannot go on, with a message the partner can act on. */
+    private static final class JobFailure extends Exception {
+        JobFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.partnerpipeline.app.core;
+
+import com.partnerpipeline.formats.FileFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Where uploads live. A file is written once, to its final place, while it arrives; its SHA-256 and size are taken
+ * on the way, its type is checked against its first bytes, and a file over the size limit is deleted at once.
+ */
+public final class UploadStore {
+    private static final int HEAD_BYTES = 4096;
+
+    /** A stored upload. */
+    public record StoredUpload(Path path, String originalName, long size, FileFormat format, String sha256) {
+    }
+
+    /** The upload is refused; {@code status} is the HTTP status to answer with. */
+    public static final class UploadRejected extends Exception {
+        private final int status;
+
+        UploadRejected(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final Path directory;
+    private final long maxBytes;
+
+    public UploadStore(Path directory, long maxBytes) {
+        this.directory = directory;
+        this.maxBytes = maxBytes;
+    }
+
+    public StoredUpload store(UUID jobId, String filename, InputStream content) throws IOException, UploadRejected {
+        String name = filename == null ? "" : filename;
+        FileFormat format = FileFormat.fromFileName(name).orElseThrow(() -> new UploadRejected(415,
+                "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
+        Files.createDirectories(directory);
+        Path target = directory.resolve(jobId + extension(name));
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] head = content.readNBytes(HEAD_BYTES);
+            if (head.length == 0) {
+                throw new UploadRejected(400, "the file is empty");
+            }
+            if (!format.matchesContent(head, head.length)) {
+                throw new UploadRejected(415, "the file is named as " + format + " but its content does not look like " + format);
+            }
+            byte[] buffer = head;
+            int length = head.length;
+            do {
+                size += length;
+                if (size > maxBytes) {
+                    throw new UploadRejected(413, "the file is larger than the limit of " + maxBytes + " bytes");
+                }
+                sha256.update(buffer, 0, length);
+                out.write(buffer, 0, length);
+                buffer = buffer.length < 64 * 1024 ? new byte[64 * 1024] : buffer;
+            } while ((length = content.read(buffer)) >= 0);
+        } catch (UploadRejected | IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        return new StoredUpload(target, name, size, format, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    public void delete(Path path) throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    private static String extension(String filename) {
+        return filename.substring(filename.lastIndexOf('.')).toLowerCase(Locale.ROOT);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.partnerpipeline.app.core;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.concurrent.TimeUnit;
+
+/** {@code worker:} in config.yml: how workers take, run and hand back jobs. */
+public class WorkerConfiguration {
+    @Min(1)
+    @Max(64)
+    private int concurrency = 2;
+
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    private Duration progressInterval = Duration.seconds(2);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration staleAfter = Duration.seconds(30);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration sweepInterval = Duration.seconds(30);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration shutdownTimeout = Duration.seconds(30);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration retryBackoffLimit = Duration.minutes(2);
+
+    @JsonProperty
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    @JsonProperty
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    @JsonProperty
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    @JsonProperty
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    @JsonProperty
+    public Duration getStaleAfter() {
+        return staleAfter;
+    }
+
+    @JsonProperty
+    public void setStaleAfter(Duration staleAfter) {
+        this.staleAfter = staleAfter;
+    }
+
+    @JsonProperty
+    public Duration getSweepInterval() {
+        return sweepInterval;
+    }
+
+    @JsonProperty
+    public void setSweepInterval(Duration sweepInterval) {
+        this.sweepInterval = sweepInterval;
+    }
+
+    @JsonProperty
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    @JsonProperty
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    @JsonProperty
+    public Duration getRetryBackoffLimit() {
+        return retryBackoffLimit;
+    }
+
+    @JsonProperty
+    public void setRetryBackoffLimit(Duration retryBackoffLimit) {
+        this.retryBackoffLimit = retryBackoffLimit;
+    }
+}

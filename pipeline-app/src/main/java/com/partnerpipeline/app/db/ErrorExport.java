@@ -1,0 +1,54 @@
+package com.partnerpipeline.app.db;
+
+import com.partnerpipeline.app.api.ErrorView;
+import com.partnerpipeline.processing.sinks.CsvText;
+import com.partnerpipeline.processing.sinks.ErrorCsvSink;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** All errors of a job as CSV, streamed through a server-side cursor: memory stays flat for millions of rows. */
+public final class ErrorExport {
+    private static final int FETCH_SIZE = 1000;
+
+    private final Jdbi jdbi;
+
+    public ErrorExport(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void writeCsv(UUID jobId, OutputStream out) {
+        // PostgreSQL streams with a fetch size only inside a transaction
+        jdbi.useTransaction(handle -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            try (Stream<ErrorView> errors = handle.createQuery("SELECT " + ProcessingErrorDao.COLUMNS
+                            + " FROM processing_errors WHERE job_id = :jobId ORDER BY record_index, id")
+                    .bind("jobId", jobId)
+                    .setFetchSize(FETCH_SIZE)
+                    .registerRowMapper(ConstructorMapper.factory(ErrorView.class))
+                    .mapTo(ErrorView.class)
+                    .stream()) {
+                writer.write(ErrorCsvSink.HEADER);
+                for (Iterator<ErrorView> it = errors.iterator(); it.hasNext(); ) {
+                    ErrorView error = it.next();
+                    writer.write(CsvText.row(String.valueOf(error.recordIndex()),
+                            error.lineNumber() == null ? "" : String.valueOf(error.lineNumber()),
+                            error.field(), error.code(), error.message(), error.rawValue()));
+                }
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package com.partnerpipeline.app.resources;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+
+/** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
+public final class ErrorResponseMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponseMappers.class);
+
+    private ErrorResponseMappers() {
+    }
+
+    /** Statuses raised by resources and by Jersey itself (unknown route, wrong method, wrong media type). */
+    public static final class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response response = e.getResponse();
+            if (response.hasEntity()) {
+                return response;
+            }
+            String message = e.getMessage() == null ? response.getStatusInfo().getReasonPhrase() : e.getMessage();
+            return ApiErrors.response(response.getStatus(), message.replaceFirst("^HTTP \\d+ ", ""));
+        }
+    }
+
+    /** A request body that is not the JSON expected. */
+    public static final class JsonProcessing implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return ApiErrors.response(400, "request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Anything unexpected: logged with an id the partner can quote, answered without details. */
+    public static final class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException web) {
+                return new WebApplication().toResponse(web);
+            }
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Unexpected error {}", id, e);
+            return ApiErrors.response(500, "internal error (reference " + id + ")");
+        }
+    }
+}

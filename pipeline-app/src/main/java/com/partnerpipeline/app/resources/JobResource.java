@@ -1,0 +1,154 @@
+package com.partnerpipeline.app.resources;
+
+import com.partnerpipeline.app.api.ErrorView;
+import com.partnerpipeline.app.api.JobView;
+import com.partnerpipeline.app.api.Page;
+import com.partnerpipeline.app.api.Pagination;
+import com.partnerpipeline.app.api.SchemaSummary;
+import com.partnerpipeline.app.core.Job;
+import com.partnerpipeline.app.core.JobCancellations;
+import com.partnerpipeline.app.core.JobQueue;
+import com.partnerpipeline.app.core.JobStatus;
+import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.db.ErrorExport;
+import com.partnerpipeline.app.db.JobDao;
+import com.partnerpipeline.app.db.ProcessingErrorDao;
+import com.partnerpipeline.app.db.SchemaDao;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A partner's jobs: listing, details, errors, cancel and retry. Another partner's job is a 404. */
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public final class JobResource {
+    private static final Logger LOG = LoggerFactory.getLogger(JobResource.class);
+
+    private final JobDao jobs;
+    private final SchemaDao schemas;
+    private final ProcessingErrorDao errors;
+    private final ErrorExport errorExport;
+    private final JobQueue queue;
+    private final JobCancellations cancellations;
+
+    public JobResource(JobDao jobs, SchemaDao schemas, ProcessingErrorDao errors, ErrorExport errorExport,
+                       JobQueue queue, JobCancellations cancellations) {
+        this.jobs = jobs;
+        this.schemas = schemas;
+        this.errors = errors;
+        this.errorExport = errorExport;
+        this.queue = queue;
+        this.cancellations = cancellations;
+    }
+
+    @GET
+    public Page<JobView> list(@Auth Partner partner, @QueryParam("page") String page, @QueryParam("limit") String limit,
+                              @QueryParam("status") String status) {
+        Paging paging = Paging.of(page, limit, 20);
+        JobStatus filter = status(status);
+        List<JobView> data = jobs.listForPartner(partner.id(), filter, paging.limit(), paging.offset()).stream()
+                .map(job -> JobView.of(job, null)).toList();
+        return new Page<>(data, Pagination.of(paging.page(), paging.limit(), jobs.countForPartner(partner.id(), filter)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public JobView get(@Auth Partner partner, @PathParam("id") String id) {
+        Job job = find(partner, id);
+        SchemaSummary schema = schemas.find(job.schemaId())
+                .map(found -> new SchemaSummary(found.id(), found.name(), found.version())).orElse(null);
+        return JobView.of(job, schema);
+    }
+
+    /** Errors in record order, a page at a time; with {@code format=csv}, all of them, streamed. */
+    @GET
+    @Path("/{id}/errors")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response errors(@Auth Partner partner, @PathParam("id") String id, @QueryParam("page") String page,
+                           @QueryParam("limit") String limit, @QueryParam("format") String format) {
+        Job job = find(partner, id);
+        if ("csv".equalsIgnoreCase(format)) {
+            StreamingOutput csv = out -> errorExport.writeCsv(job.id(), out);
+            return Response.ok(csv, "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"errors-" + job.id() + ".csv\"").build();
+        }
+        if (format != null && !format.isEmpty() && !"json".equalsIgnoreCase(format)) {
+            throw ApiErrors.error(Response.Status.BAD_REQUEST, "format must be json or csv");
+        }
+        Paging paging = Paging.of(page, limit, 50);
+        List<ErrorView> data = errors.page(job.id(), paging.limit(), paging.offset());
+        return Response.ok(new Page<>(data, Pagination.of(paging.page(), paging.limit(), errors.count(job.id()))),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public JobView cancel(@Auth Partner partner, @PathParam("id") String id) {
+        Job job = find(partner, id);
+        Job cancelled = jobs.cancel(job.id(), partner.id()).orElseThrow(() -> ApiErrors.error(Response.Status.BAD_REQUEST,
+                "only PENDING or PROCESSING jobs can be cancelled; this one is " + jobs.status(job.id()).orElse(job.status())));
+        try {
+            cancellations.publish(job.id());
+        } catch (RuntimeException e) { // the worker will see the status at its next batch or heartbeat
+            LOG.warn("Could not signal the cancel of {} to workers: {}", job.id(), e.getMessage());
+        }
+        return JobView.of(cancelled, null);
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    public JobView retry(@Auth Partner partner, @PathParam("id") String id) {
+        Job job = find(partner, id);
+        if (job.status() == JobStatus.FAILED && job.filePath() == null) {
+            throw ApiErrors.error(Response.Status.BAD_REQUEST,
+                    "the file of this job was removed after the retention period; upload it again");
+        }
+        if (!jobs.resetForRetry(job.id(), partner.id())) {
+            throw ApiErrors.error(Response.Status.BAD_REQUEST, "only FAILED jobs can be retried; this one is "
+                    + jobs.status(job.id()).orElse(job.status()));
+        }
+        enqueue(queue, job.id());
+        return JobView.of(jobs.find(job.id()).orElseThrow(), null);
+    }
+
+    /** Queues a job; if Redis is away, the workers' sweep of PENDING jobs queues it later. */
+    static void enqueue(JobQueue queue, UUID jobId) {
+        try {
+            queue.enqueue(jobId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not queue job {} now, the sweep will: {}", jobId, e.getMessage());
+        }
+    }
+
+    private Job find(Partner partner, String id) {
+        return Ids.parse(id).flatMap(jobId -> jobs.findForPartner(jobId, partner.id()))
+                .orElseThrow(() -> ApiErrors.notFound("Job"));
+    }
+
+    private static JobStatus status(String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        try {
+            return JobStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.error(Response.Status.BAD_REQUEST, "status must be one of "
+                    + Arrays.stream(JobStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+}

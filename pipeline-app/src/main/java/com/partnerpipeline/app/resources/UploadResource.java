@@ -1,0 +1,99 @@
+package com.partnerpipeline.app.resources;
+
+import com.partnerpipeline.app.api.UploadResponse;
+import com.partnerpipeline.app.core.Job;
+import com.partnerpipeline.app.core.JobQueue;
+import com.partnerpipeline.app.core.MalformedMultipartException;
+import com.partnerpipeline.app.core.MultipartFormReader;
+import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.core.UploadStore;
+import com.partnerpipeline.app.db.JobDao;
+import com.partnerpipeline.app.db.SchemaDao;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/upload}: streams the file to its final place while it arrives, creates the job and queues it.
+ * Nothing is parsed before answering, so the answer takes the same time whatever the file size.
+ */
+@Path("/api/upload")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UploadResource {
+    private static final int MAX_FIELD_BYTES = 200;
+
+    private final UploadStore store;
+    private final JobDao jobs;
+    private final SchemaDao schemas;
+    private final JobQueue queue;
+
+    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, JobQueue queue) {
+        this.store = store;
+        this.jobs = jobs;
+        this.schemas = schemas;
+        this.queue = queue;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@Auth Partner partner, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @QueryParam("schemaId") String schemaIdParameter, InputStream body) throws IOException {
+        UUID jobId = UUID.randomUUID();
+        UploadStore.StoredUpload upload = null;
+        String schemaId = schemaIdParameter;
+        try {
+            MultipartFormReader form = new MultipartFormReader(body, contentType);
+            for (MultipartFormReader.Part part = form.next(); part != null; part = form.next()) {
+                if ("file".equals(part.name())) {
+                    if (upload != null) {
+                        throw ApiErrors.error(Response.Status.BAD_REQUEST, "send one file per upload");
+                    }
+                    upload = store.store(jobId, part.filename(), part.content());
+                } else if ("schemaId".equals(part.name())) {
+                    schemaId = part.text(MAX_FIELD_BYTES);
+                }
+            }
+            if (upload == null) {
+                throw ApiErrors.error(Response.Status.BAD_REQUEST, "the multipart part 'file' is required");
+            }
+            if (schemaId == null || schemaId.isBlank()) {
+                throw ApiErrors.error(Response.Status.BAD_REQUEST, "schemaId is required");
+            }
+            UUID schema = Ids.parse(schemaId).flatMap(id -> schemas.findForPartner(id, partner.id()))
+                    .orElseThrow(() -> ApiErrors.notFound("Schema")).id();
+            Job job = jobs.insert(jobId, partner.id(), schema, upload.originalName(), upload.size(),
+                    upload.format().name().toLowerCase(Locale.ROOT), upload.sha256(), upload.path().toString());
+            JobResource.enqueue(queue, jobId);
+            return Response.created(URI.create("/api/jobs/" + jobId))
+                    .entity(new UploadResponse(job.id(), job.status(), job.filename(), job.fileSize(), job.fileType()))
+                    .build();
+        } catch (MalformedMultipartException e) {
+            discard(upload);
+            throw ApiErrors.error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (UploadStore.UploadRejected e) {
+            throw ApiErrors.error(e.status(), e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            discard(upload);
+            throw e;
+        }
+    }
+
+    private void discard(UploadStore.StoredUpload upload) throws IOException {
+        if (upload != null) {
+            store.delete(upload.path());
+        }
+    }
+}
