@@ -26,7 +26,6 @@ import com.partnerpipeline.app.resources.SchemaResource;
 import com.partnerpipeline.app.resources.UploadResource;
 import com.partnerpipeline.processing.offline.ExitCodes;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -87,9 +86,9 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.JsonProcessing());
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
 
-        environment.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter.Builder()
+        environment.jersey().register(new ApiKeyAuthFilter.Builder()
                 .setAuthenticator(new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class)))
-                .buildAuthFilter()));
+                .buildAuthFilter());
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
 
         UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),

@@ -6,15 +6,24 @@ import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 
-/** {@code X-API-Key} on every route that takes an {@code @Auth Partner}: 401 when missing or unknown. */
+/**
+ * {@code X-API-Key} on every {@code /api} route but {@code /api/health}: 401 when missing or unknown. It runs before
+ * Jersey matches a route, so no answer (415, 405, 404) tells a caller without a key anything about the API.
+ */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyAuthFilter extends AuthFilter<String, Partner> {
     public static final String HEADER = "X-API-Key";
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("api/") && !path.equals("api") || path.startsWith("api/health")) {
+            return;
+        }
         String apiKey = request.getHeaderString(HEADER);
         if (apiKey == null || apiKey.isBlank()) {
             throw ApiErrors.error(Response.Status.UNAUTHORIZED, "API key is required");

@@ -167,7 +167,6 @@ public final class JobRunner {
                 }
                 if (jobs.status(job.id()).filter(status -> status == JobStatus.CANCELLED).isPresent()) {
                     LOG.info("Cancelled after {} records", result.totals().recordsRead());
-                    deleteFile(job);
                 }
                 return Outcome.FINISHED;
             }

@@ -67,6 +67,7 @@ public final class UploadStore {
             do {
                 size += length;
                 if (size > maxBytes) {
+                    drain(content, 2 * maxBytes);
                     throw new UploadRejected(413, "the file is larger than the limit of " + maxBytes + " bytes");
                 }
                 sha256.update(buffer, 0, length);
@@ -78,6 +79,20 @@ public final class UploadStore {
             throw e;
         }
         return new StoredUpload(target, name, size, format, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * Reads and discards what is left of a refused upload (up to {@code limit} bytes more) so that the client, still
+     * sending, gets to read the 413: many clients read no answer before their upload is through. Past that, the
+     * connection is closed on a client that keeps sending.
+     */
+    private static void drain(InputStream content, long limit) throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long drained = 0;
+        int n;
+        while (drained < limit && (n = content.read(scratch)) >= 0) {
+            drained += n;
+        }
     }
 
     public void delete(Path path) throws IOException {

@@ -91,7 +91,7 @@ public final class Worker implements Managed {
         queue.done(message.id());
     }
 
-    /** Queues again the jobs nobody is working on, and removes failed jobs' files past their retention. */
+    /** Queues again the jobs nobody is working on, and removes the files of cancelled jobs and of failed ones past their retention. */
     void sweep() {
         try {
             JobDao jobs = jdbi.onDemand(JobDao.class);
@@ -101,7 +101,7 @@ public final class Worker implements Managed {
                 LOG.info("Queueing job {} again: it was pending or abandoned with nobody working on it", jobId);
                 queue.enqueue(jobId);
             }
-            for (Job job : jobs.failedWithFilesBefore(now.minus(failedRetention))) {
+            for (Job job : jobs.withExpiredFiles(now.minus(failedRetention))) {
                 Files.deleteIfExists(Path.of(job.filePath()));
                 jobs.forgetFile(job.id());
             }

@@ -106,8 +106,10 @@ public interface JobDao {
             + "OR (status = 'PROCESSING' AND heartbeat_at < :staleBefore) RETURNING id")
     List<UUID> touchForRequeue(@Bind("idleBefore") Instant idleBefore, @Bind("staleBefore") Instant staleBefore);
 
-    @SqlQuery("SELECT * FROM jobs WHERE status = 'FAILED' AND file_path IS NOT NULL AND completed_at < :before")
-    List<Job> failedWithFilesBefore(@Bind("before") Instant before);
+    /** Jobs whose file is no longer needed: CANCELLED ones, and FAILED ones past their retention. */
+    @SqlQuery("SELECT * FROM jobs WHERE file_path IS NOT NULL AND worker_id IS NULL "
+            + "AND (status = 'CANCELLED' OR (status = 'FAILED' AND completed_at < :failedBefore))")
+    List<Job> withExpiredFiles(@Bind("failedBefore") Instant failedBefore);
 
     @SqlUpdate("UPDATE jobs SET file_path = NULL WHERE id = :id")
     void forgetFile(@Bind("id") UUID id);

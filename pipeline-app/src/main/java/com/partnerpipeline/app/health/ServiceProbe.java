@@ -5,6 +5,7 @@ import org.redisson.api.RedissonClient;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Asks PostgreSQL and Redis whether they answer, each within two seconds. */
 public final class ServiceProbe {
@@ -19,20 +20,25 @@ public final class ServiceProbe {
     }
 
     public boolean database() {
-        return answers(CompletableFuture.supplyAsync(() -> jdbi.withHandle(handle ->
+        return answers(() -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(handle ->
                 handle.createQuery("SELECT 1").mapTo(Integer.class).one())));
     }
 
     public boolean redis() {
-        return answers(redis.getKeys().countAsync().toCompletableFuture());
+        return answers(() -> redis.getKeys().countAsync().toCompletableFuture());
     }
 
-    private static boolean answers(CompletableFuture<?> call) {
+    /** The call may fail as it is made (a lazy client connecting) or later; either way the service does not answer. */
+    private static boolean answers(Supplier<CompletableFuture<?>> call) {
+        CompletableFuture<?> pending = null;
         try {
-            call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            pending = call.get();
+            pending.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
-            call.cancel(true);
+            if (pending != null) {
+                pending.cancel(true);
+            }
             return false;
         }
     }

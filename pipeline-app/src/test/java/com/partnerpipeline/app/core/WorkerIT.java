@@ -1,0 +1,199 @@
+package com.partnerpipeline.app.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerpipeline.app.Infrastructure;
+import com.partnerpipeline.app.PipelineApplication;
+import com.partnerpipeline.app.PipelineConfiguration;
+import com.partnerpipeline.app.db.JobDao;
+import com.partnerpipeline.app.testing.ApiClient;
+import com.partnerpipeline.app.testing.Fixtures;
+import com.partnerpipeline.app.testing.Fixtures.TestPartner;
+import com.partnerpipeline.app.testing.TestEnvironment;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Workers against a real PostgreSQL and Redis: cancel, crash, hand-back and the sweep. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WorkerIT {
+    private static final TestEnvironment ENV = TestEnvironment.create();
+    private static final DropwizardAppExtension<PipelineConfiguration> APP =
+            new DropwizardAppExtension<>(PipelineApplication.class, ENV.configFile().toString());
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final int RECORDS = 200_000;
+    private static final int BAD_EVERY = 97;
+
+    private static ApiClient api;
+    private static Jdbi jdbi;
+    private static TestPartner partner;
+    private static String schema;
+    private final List<Worker> workers = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        api = new ApiClient(APP.getLocalPort());
+        jdbi = APP.<PipelineApplication>getApplication().infrastructure().jdbi();
+        partner = Fixtures.partner(jdbi, "Workers");
+        schema = Fixtures.schema(api, partner, Fixtures.NUMBERS_SCHEMA);
+    }
+
+    @AfterEach
+    void stopWorkers() throws Exception {
+        for (Worker worker : workers) {
+            worker.stop();
+        }
+    }
+
+    private Worker worker(String name) {
+        Infrastructure infrastructure = APP.<PipelineApplication>getApplication().infrastructure();
+        Worker worker = Fixtures.startWorker(infrastructure, APP.getConfiguration(), name);
+        workers.add(worker);
+        return worker;
+    }
+
+    private String uploadBigFile() {
+        return Fixtures.upload(api, partner, Fixtures.numbersCsv(dir, "big.csv", RECORDS, BAD_EVERY), schema);
+    }
+
+    /** Every record stored exactly once, and the counters say what the tables hold. */
+    private static void assertEveryRecordExactlyOnce(String jobId) {
+        UUID id = UUID.fromString(jobId);
+        long invalid = (RECORDS + BAD_EVERY - 1) / BAD_EVERY;
+        assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", id)).isEqualTo(RECORDS - invalid);
+        assertThat(count("SELECT count(DISTINCT record_index) FROM processed_records WHERE job_id = ?", id)).isEqualTo(RECORDS - invalid);
+        assertThat(count("SELECT count(*) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(invalid);
+        assertThat(count("SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(invalid);
+        assertCountersMatchRows(jobId);
+    }
+
+    private static void assertCountersMatchRows(String jobId) {
+        UUID id = UUID.fromString(jobId);
+        JsonNode job = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+        long failed = job.get("recordsFailed").asLong();
+        assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", id))
+                .isEqualTo(job.get("recordsProcessed").asLong() - failed);
+        assertThat(count("SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(failed);
+    }
+
+    @Test
+    void cancelledPendingJobIsNeverProcessedAndItsFileIsRemoved() {
+        String jobId = Fixtures.upload(api, partner, Fixtures.numbersCsv(dir, "small.csv", 100, 0), schema);
+        ApiClient.Response cancel = api.post("/api/jobs/" + jobId + "/cancel", partner.apiKey(), null);
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.json().get("status").asText()).isEqualTo("CANCELLED");
+
+        worker("cancel-pending");
+        Fixtures.sleep(2_500); // a sweep and a queue poll have passed
+
+        JsonNode job = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+        assertThat(job.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(job.get("recordsProcessed").asLong()).isZero();
+        assertThat(job.has("startedAt")).isFalse();
+        assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", UUID.fromString(jobId))).isZero();
+        assertThat(ENV.uploadDirectory().resolve(jobId + ".csv")).doesNotExist();
+    }
+
+    @Test
+    void cancelStopsARunningJobPromptlyAndKeepsWhatWasCommitted() {
+        worker("cancel-running");
+        String jobId = uploadBigFile();
+        Fixtures.awaitProcessed(api, partner, jobId, 5_000, WAIT);
+
+        ApiClient.Response cancel = api.post("/api/jobs/" + jobId + "/cancel", partner.apiKey(), null);
+        assertThat(cancel.json().get("status").asText()).isEqualTo("CANCELLED");
+        Fixtures.sleep(1_000);
+        long afterOneSecond = api.get("/api/jobs/" + jobId, partner.apiKey()).json().get("recordsProcessed").asLong();
+        Fixtures.sleep(1_500);
+        JsonNode job = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+
+        assertThat(job.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(job.get("recordsProcessed").asLong()).as("nothing is written a second after the cancel")
+                .isEqualTo(afterOneSecond).isLessThan(RECORDS);
+        assertCountersMatchRows(jobId);
+        assertThat(ENV.uploadDirectory().resolve(jobId + ".csv")).doesNotExist();
+    }
+
+    @Test
+    void jobOfAKilledWorkerIsFinishedByAnotherWithEveryRecordExactlyOnce() throws Exception {
+        String jobId = uploadBigFile();
+        Process doomed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), "worker", ENV.configFile().toString())
+                .redirectErrorStream(true).redirectOutput(new File(dir.toFile(), "doomed-worker.log")).start();
+        try {
+            Fixtures.awaitProcessed(api, partner, jobId, 20_000, WAIT);
+        } finally {
+            doomed.destroyForcibly().waitFor(); // SIGKILL: no batch finished, no hand-back
+        }
+        JsonNode orphaned = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+        assertThat(orphaned.get("status").asText()).isEqualTo("PROCESSING");
+        assertThat(orphaned.get("recordsProcessed").asLong()).isLessThan(RECORDS);
+
+        worker("survivor");
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.get("recordsProcessed").asLong()).isEqualTo(RECORDS);
+        assertThat(attempts(jobId)).isEqualTo(2);
+        assertEveryRecordExactlyOnce(jobId);
+    }
+
+    @Test
+    void stoppingWorkerHandsItsJobBackAndTheNextOneResumesIt() throws Exception {
+        Worker first = worker("stopping");
+        String jobId = uploadBigFile();
+        Fixtures.awaitProcessed(api, partner, jobId, 5_000, WAIT);
+
+        first.stop();
+        workers.remove(first);
+        JsonNode handedBack = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+        assertThat(handedBack.get("status").asText()).isEqualTo("PENDING");
+        assertCountersMatchRows(jobId);
+
+        worker("resuming");
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+
+        assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
+        assertEveryRecordExactlyOnce(jobId);
+    }
+
+    @Test
+    void pendingJobMissingFromTheQueueIsQueuedAgainBySweep() throws Exception {
+        UUID jobId = UUID.randomUUID();
+        Files.createDirectories(ENV.uploadDirectory());
+        Path file = Files.copy(Fixtures.numbersCsv(dir, "lost.csv", 1_000, 0), ENV.uploadDirectory().resolve(jobId + ".csv"));
+        jdbi.onDemand(JobDao.class).insert(jobId, partner.id(), UUID.fromString(schema), "lost.csv", Files.size(file), "csv",
+                "not-checked", file.toString()); // as if Redis had lost the message
+
+        worker("sweeper");
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId.toString(), WAIT, "COMPLETED");
+
+        assertThat(job.get("recordsProcessed").asLong()).isEqualTo(1_000);
+    }
+
+    private static long attempts(String jobId) {
+        return jdbi.withHandle(handle -> handle.select("SELECT attempts FROM jobs WHERE id = ?", UUID.fromString(jobId))
+                .mapTo(Long.class).one());
+    }
+
+    private static long count(String sql, UUID id) {
+        return jdbi.withHandle(handle -> handle.select(sql, id).mapTo(Long.class).one());
+    }
+}

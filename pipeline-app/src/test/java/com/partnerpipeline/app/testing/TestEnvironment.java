@@ -1,0 +1,119 @@
+package com.partnerpipeline.app.testing;
+
+import com.partnerpipeline.app.PipelineApplication;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One test class's world: its own database (migrated), its own Redis key prefix, its own upload directory, and a
+ * config file pointing at them, with short worker intervals so takeovers happen in seconds.
+ */
+public final class TestEnvironment {
+    private final Path directory;
+    private final Path configFile;
+    private final String databaseUrl;
+    private final String redisUrl;
+    private final String keyPrefix;
+
+    private TestEnvironment(Path directory, String databaseUrl, String redisUrl, String keyPrefix) throws IOException {
+        this.directory = directory;
+        this.databaseUrl = databaseUrl;
+        this.redisUrl = redisUrl;
+        this.keyPrefix = keyPrefix;
+        this.configFile = directory.resolve("config.yml");
+        Files.writeString(configFile, config());
+    }
+
+    /** With the real services the harness finds. */
+    public static TestEnvironment create() {
+        return create(TestServices.redisUrl());
+    }
+
+    /** With Redis at {@code redisUrl}, reachable or not. */
+    public static TestEnvironment create(String redisUrl) {
+        try {
+            TestEnvironment environment = new TestEnvironment(Files.createTempDirectory("pipeline-it"),
+                    TestServices.createDatabase(), redisUrl, TestServices.redisKeyPrefix());
+            environment.migrate();
+            return environment;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String config() {
+        TestServices.Postgres server = TestServices.postgres();
+        return """
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: "%s"
+                  user: "%s"
+                  password: "%s"
+                  minSize: 1
+                  maxSize: 16
+                redis:
+                  address: "%s"
+                  keyPrefix: "%s"
+                uploads:
+                  directory: "%s"
+                  maxFileSize: 4MiB
+                worker:
+                  concurrency: 2
+                  progressInterval: 200ms
+                  staleAfter: 2s
+                  sweepInterval: 1s
+                  shutdownTimeout: 10s
+                  retryBackoffLimit: 5s
+                processing:
+                  batchSize: 100
+                server:
+                  applicationConnectors:
+                    - type: http
+                      port: 0
+                  adminConnectors:
+                    - type: http
+                      port: 0
+                logging:
+                  level: WARN
+                """.formatted(databaseUrl, server.user(), server.password(), redisUrl, keyPrefix,
+                directory.resolve("uploads"));
+    }
+
+    private void migrate() {
+        PipelineApplication application = new PipelineApplication();
+        Bootstrap<com.partnerpipeline.app.PipelineConfiguration> bootstrap = new Bootstrap<>(application);
+        application.initialize(bootstrap);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
+        Optional<Throwable> failure = new Cli(new JarLocation(PipelineApplication.class), bootstrap, print, print)
+                .run("db", "migrate", configFile.toString());
+        if (failure.isPresent()) {
+            throw new IllegalStateException("migrations failed: " + output.toString(StandardCharsets.UTF_8), failure.get());
+        }
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    public Path uploadDirectory() {
+        return directory.resolve("uploads");
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+}
