@@ -9,6 +9,7 @@ import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.RecordReaders;
+import com.partnerpipeline.processing.BackgroundSink;
 import com.partnerpipeline.processing.ProcessingOptions;
 import com.partnerpipeline.processing.ProcessingResult;
 import com.partnerpipeline.processing.RecordProcessor;
@@ -108,6 +109,11 @@ public final class JobRunner {
             LOG.warn("Job failed: {}", e.getMessage());
             jobs.finish(jobId, workerId, JobStatus.FAILED, e.getMessage());
             return Outcome.FINISHED;
+        } catch (RuntimeException e) { // the database stayed away longer than the retries
+            LOG.error("Job failed on an infrastructure error", e);
+            failQuietly(jobs, jobId, "the job stopped on a server-side error (" + e.getMessage()
+                    + "); retry it, and contact the operator if it happens again");
+            return Outcome.FINISHED;
         } finally {
             heartbeat.cancel(false);
             cancellations.forget(jobId);
@@ -124,10 +130,14 @@ public final class JobRunner {
         FileFormat format = FileFormat.valueOf(job.fileType().toUpperCase(Locale.ROOT));
         ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1);
         JobBatchWriter writer = new JobBatchWriter(jdbi, job.id(), workerId, schema.fieldNames(), backoff);
+        // the next batches are read and validated while PostgreSQL stores this one
         try (InputStream in = Files.newInputStream(file);
-             RecordReader reader = RecordReaders.open(in, format, limits)) {
-            return new RecordProcessor(options).process(reader, schema, writer,
+             RecordReader reader = RecordReaders.open(in, format, limits);
+             BackgroundSink sink = new BackgroundSink(writer, 10, "writer-" + job.id())) {
+            ProcessingResult result = new RecordProcessor(options).process(reader, schema, sink,
                     progress -> bytes.set(progress.bytesConsumed()), stop);
+            sink.finish();
+            return result;
         } catch (com.partnerpipeline.formats.UnreadableFileException e) {
             throw new JobFailure(e.getMessage());
         } catch (IOException e) {
@@ -170,6 +180,15 @@ public final class JobRunner {
                 }
                 return Outcome.FINISHED;
             }
+        }
+    }
+
+    /** If even that fails, the job stays PROCESSING, its heartbeat goes stale, and another worker takes it over. */
+    private void failQuietly(JobDao jobs, UUID jobId, String message) {
+        try {
+            jobs.finish(jobId, workerId, JobStatus.FAILED, message);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failure either: {}", e.getMessage());
         }
     }
 
