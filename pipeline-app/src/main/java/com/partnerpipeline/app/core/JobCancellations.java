@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * which the processing loop polls before every record. The database status stays the truth: a worker that missed
  * the signal finds out at its next batch or heartbeat.
  */
-public final class JobCancellations {
+public final class JobCancellations implements CancelSignals {
     private final RTopic topic;
     private final Map<UUID, AtomicBoolean> running = new ConcurrentHashMap<>();
     private Integer listenerId;
@@ -46,11 +46,12 @@ public final class JobCancellations {
         }
     }
 
-    /** The flag a cancel of {@code jobId} raises, until {@link #forget}. */
+    @Override
     public AtomicBoolean watch(UUID jobId) {
         return running.computeIfAbsent(jobId, id -> new AtomicBoolean());
     }
 
+    @Override
     public void forget(UUID jobId) {
         running.remove(jobId);
     }

@@ -56,8 +56,9 @@ public final class JobRunner {
     }
 
     private final Jdbi jdbi;
-    private final JobCancellations cancellations;
+    private final CancelSignals cancellations;
     private final String workerId;
+    private final boolean deleteFilesWhenDone;
     private final int batchSize;
     private final ReaderLimits limits;
     private final Duration progressInterval;
@@ -66,11 +67,18 @@ public final class JobRunner {
     private final ScheduledExecutorService heartbeats;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JobRunner(Jdbi jdbi, JobCancellations cancellations, String workerId, ProcessingConfiguration processing,
+    public JobRunner(Jdbi jdbi, CancelSignals cancellations, String workerId, ProcessingConfiguration processing,
                      WorkerConfiguration worker) {
+        this(jdbi, cancellations, workerId, processing, worker, true);
+    }
+
+    /** @param deleteFilesWhenDone false for files that are not uploads (an operator's {@code process-file} input) */
+    public JobRunner(Jdbi jdbi, CancelSignals cancellations, String workerId, ProcessingConfiguration processing,
+                     WorkerConfiguration worker, boolean deleteFilesWhenDone) {
         this.jdbi = jdbi;
         this.cancellations = cancellations;
         this.workerId = workerId;
+        this.deleteFilesWhenDone = deleteFilesWhenDone;
         this.batchSize = processing.getBatchSize();
         this.limits = processing.readerLimits();
         this.progressInterval = Duration.ofMillis(worker.getProgressInterval().toMilliseconds());
@@ -159,7 +167,9 @@ public final class JobRunner {
         switch (result.outcome()) {
             case COMPLETED -> {
                 if (jobs.finish(job.id(), workerId, JobStatus.COMPLETED, null) > 0) {
-                    deleteFile(job);
+                    if (deleteFilesWhenDone) {
+                        deleteFile(job);
+                    }
                     LOG.info("Completed: {} records, {} rejected, {} records/s", result.totals().recordsRead(),
                             result.totals().recordsRejected(), Math.round(result.recordsPerSecond()));
                 }
