@@ -5,10 +5,17 @@ package com.partnerpipeline.processing;
  * @param resumeAtIndex records before this index were stored by an earlier run and are read past, not processed again
  * @param parallelism   threads that transform and validate; with 1, everything runs on the caller's thread, with
  *                      more, one further thread parses ahead
+ * @param resumedFrom   what earlier runs of the same file counted, so error thresholds judge the whole file
  */
-public record ProcessingOptions(int batchSize, long resumeAtIndex, int parallelism) {
+public record ProcessingOptions(int batchSize, long resumeAtIndex, int parallelism, ProcessingProgress resumedFrom) {
     public static final int DEFAULT_BATCH_SIZE = 100;
+    public static final ProcessingProgress FRESH = new ProcessingProgress(0, 0, 0, 0, 0);
     public static final ProcessingOptions DEFAULTS = new ProcessingOptions(DEFAULT_BATCH_SIZE, 0, 1);
+
+    /** A run from the start of the file. */
+    public ProcessingOptions(int batchSize, long resumeAtIndex, int parallelism) {
+        this(batchSize, resumeAtIndex, parallelism, FRESH);
+    }
 
     public ProcessingOptions {
         if (batchSize < 1) {
@@ -19,6 +26,9 @@ public record ProcessingOptions(int batchSize, long resumeAtIndex, int paralleli
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        if (resumedFrom == null) {
+            throw new IllegalArgumentException("resumedFrom must not be null; use FRESH");
         }
     }
 

@@ -31,7 +31,7 @@ public final class RecordProcessor {
         try (EvaluationSource source = options.parallelism() == 1
                 ? new SequentialEvaluation(reader, schema, options.resumeAtIndex())
                 : new ParallelEvaluation(reader, schema, options.resumeAtIndex(), options.parallelism())) {
-            Run run = new Run(source, schema.thresholds(), sink, listener);
+            Run run = new Run(source, schema.thresholds(), sink, listener, options.resumedFrom());
             try {
                 Evaluation evaluation;
                 while ((evaluation = source.next()) != null) {
@@ -65,11 +65,16 @@ public final class RecordProcessor {
         private long recordsRejected;
         private long fieldErrors;
 
-        Run(EvaluationSource source, ErrorThresholds thresholds, RecordSink sink, ProgressListener listener) {
+        Run(EvaluationSource source, ErrorThresholds thresholds, RecordSink sink, ProgressListener listener,
+            ProcessingProgress resumedFrom) {
             this.source = source;
             this.thresholds = thresholds;
             this.sink = sink;
             this.listener = listener;
+            this.recordsRead = resumedFrom.recordsRead();
+            this.recordsValid = resumedFrom.recordsValid();
+            this.recordsRejected = resumedFrom.recordsRejected();
+            this.fieldErrors = resumedFrom.fieldErrors();
         }
 
         Optional<String> accept(Evaluation evaluation) {

@@ -189,6 +189,18 @@ class RecordProcessorTest {
     }
 
     @Test
+    void resumedRunJudgesThresholdsOnTheWholeFile() throws Exception {
+        ProcessingProgress earlier = new ProcessingProgress(500, 498, 2, 2, 0);
+
+        ProcessingResult result = run(csv(1_000, 700), "{\"maxErrors\": 2}", new ProcessingOptions(100, 500, 1, earlier),
+                new CollectingSink(), ProgressListener.NONE, () -> false);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.totals().recordsRejected()).isEqualTo(3);
+        assertThat(result.totals().recordsRead()).isEqualTo(701);
+    }
+
+    @Test
     void resumesAfterRecordsStoredByAnEarlierRun() throws Exception {
         CollectingSink sink = new CollectingSink();
 

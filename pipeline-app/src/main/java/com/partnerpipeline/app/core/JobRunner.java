@@ -11,6 +11,7 @@ import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.processing.BackgroundSink;
 import com.partnerpipeline.processing.ProcessingOptions;
+import com.partnerpipeline.processing.ProcessingProgress;
 import com.partnerpipeline.processing.ProcessingResult;
 import com.partnerpipeline.processing.RecordProcessor;
 import com.partnerpipeline.schema.CompiledSchema;
@@ -136,7 +137,9 @@ public final class JobRunner {
             throw new JobFailure("the uploaded file is no longer on the server; upload it again");
         }
         FileFormat format = FileFormat.valueOf(job.fileType().toUpperCase(Locale.ROOT));
-        ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1);
+        ProcessingProgress earlier = new ProcessingProgress(job.recordsProcessed(), job.recordsProcessed() - job.recordsFailed(),
+                job.recordsFailed(), 0, 0);
+        ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1, earlier);
         JobBatchWriter writer = new JobBatchWriter(jdbi, job.id(), workerId, schema.fieldNames(), backoff);
         // the next batches are read and validated while PostgreSQL stores this one
         try (InputStream in = Files.newInputStream(file);
