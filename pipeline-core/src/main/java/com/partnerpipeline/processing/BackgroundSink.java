@@ -5,56 +5,80 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Hands batches to another sink on a thread of its own, in order, so the processing loop reads and validates the
- * next batches while the database stores this one. At most {@code capacity} batches wait, so memory stays bounded.
- * A failure of the target surfaces in the loop's next {@link #write}, or in {@link #finish}.
+ * Stores batches on a thread of its own, in order, so the processing loop reads and validates the next batches
+ * while the database stores this one. Each batch is first prepared on the loop's thread (serialized, say), so the
+ * storing thread does nothing but talk to the store. At most {@code capacity} prepared batches wait, so memory stays
+ * bounded. A failure of the store surfaces in the loop's next {@link #write}, or in {@link #finish}.
  *
- * <p>Batches that queued up while the target was busy are merged into one (they are contiguous), so a slow database
- * gets fewer, larger transactions: group commit. Each batch still lands whole in one write.
+ * <p>Batches that queued up while the store was busy are handed over together (they are contiguous), so a slow
+ * database gets fewer, larger transactions: group commit. Each batch still lands whole in one store call.
+ *
+ * @param <P> a batch prepared for storing
  */
-public final class BackgroundSink implements RecordSink, AutoCloseable {
-    private static final RecordBatch END = new RecordBatch(List.of(), List.of(), -1, 0);
+public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
+    /** Stores prepared batches, contiguous and in file order, all at once. */
+    @FunctionalInterface
+    public interface Store<P> {
+        void store(List<P> batches);
+    }
 
-    private final RecordSink target;
-    private final BlockingQueue<RecordBatch> queue;
+    /** A queue entry; the one with no batch marks the end. */
+    private record Entry<P>(P batch) {
+    }
+
+    private final Function<RecordBatch, P> prepare;
+    private final Store<P> store;
+    private final BlockingQueue<Entry<P>> queue;
     private final Thread writer;
     private volatile RuntimeException failure;
 
-    public BackgroundSink(RecordSink target, int capacity, String threadName) {
-        this.target = target;
+    public BackgroundSink(Function<RecordBatch, P> prepare, Store<P> store, int capacity, String threadName) {
+        this.prepare = prepare;
+        this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::writeAll, threadName);
+        this.writer = new Thread(this::storeAll, threadName);
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
-    private void writeAll() {
-        List<RecordBatch> waiting = new ArrayList<>();
+    /** Without preparation: the target sink is handed the batches that queued up, merged into one. */
+    public static BackgroundSink<RecordBatch> of(RecordSink target, int capacity, String threadName) {
+        return new BackgroundSink<>(batch -> batch, batches -> target.write(merge(batches)), capacity, threadName);
+    }
+
+    private void storeAll() {
+        List<Entry<P>> waiting = new ArrayList<>();
+        List<P> batches = new ArrayList<>();
         try {
-            while (true) {
+            boolean end = false;
+            while (!end) {
                 waiting.clear();
+                batches.clear();
                 waiting.add(queue.take());
                 queue.drainTo(waiting);
-                int end = waiting.indexOf(END);
-                List<RecordBatch> batches = end < 0 ? waiting : waiting.subList(0, end);
-                if (!batches.isEmpty()) {
-                    target.write(merge(batches));
+                for (Entry<P> entry : waiting) {
+                    if (entry.batch() == null) {
+                        end = true;
+                        break;
+                    }
+                    batches.add(entry.batch());
                 }
-                if (end >= 0) {
-                    return;
+                if (!batches.isEmpty()) {
+                    store.store(List.copyOf(batches));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed
         } catch (RuntimeException e) {
             failure = e;
-            queue.clear(); // unblock a writer waiting for room
+            queue.clear(); // unblock a loop waiting for room
         }
     }
 
-    private static RecordBatch merge(List<RecordBatch> batches) {
+    static RecordBatch merge(List<RecordBatch> batches) {
         if (batches.size() == 1) {
             return batches.get(0);
         }
@@ -70,24 +94,25 @@ public final class BackgroundSink implements RecordSink, AutoCloseable {
 
     @Override
     public void write(RecordBatch batch) {
-        enqueue(batch);
+        rethrowFailure();
+        enqueue(new Entry<>(prepare.apply(batch)));
     }
 
-    /** Waits until every batch handed over is written; throws what the target threw, if it did. */
+    /** Waits until every batch handed over is stored; throws what the store threw, if it did. */
     public void finish() {
-        enqueue(END);
+        enqueue(new Entry<>(null));
         try {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for batches to be written", e);
+            throw new IllegalStateException("interrupted while waiting for batches to be stored", e);
         }
         rethrowFailure();
     }
 
-    private void enqueue(RecordBatch batch) {
+    private void enqueue(Entry<P> entry) {
         try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(entry, 100, TimeUnit.MILLISECONDS)) {
                 rethrowFailure();
                 if (!writer.isAlive()) {
                     throw new IllegalStateException("the batch writer has stopped");

@@ -17,7 +17,7 @@ class BackgroundSinkTest {
     @Test
     void writesEveryBatchInOrderBeforeFinishReturns() {
         List<Long> written = Collections.synchronizedList(new ArrayList<>());
-        try (BackgroundSink sink = new BackgroundSink(batch -> {
+        try (BackgroundSink<RecordBatch> sink = BackgroundSink.of(batch -> {
             sleep(1);
             batch.valid().forEach(record -> written.add(record.index()));
         }, 2, "test-writer")) {
@@ -32,7 +32,7 @@ class BackgroundSinkTest {
     @Test
     void batchesThatQueuedUpWhileTheTargetWasBusyAreWrittenTogether() {
         List<RecordBatch> written = Collections.synchronizedList(new ArrayList<>());
-        try (BackgroundSink sink = new BackgroundSink(batch -> {
+        try (BackgroundSink<RecordBatch> sink = BackgroundSink.of(batch -> {
             sleep(20);
             written.add(batch);
         }, 8, "test-writer")) {
@@ -51,7 +51,7 @@ class BackgroundSinkTest {
     @Test
     void failureOfTheTargetSurfacesInTheLoopAndNothingAfterItIsWritten() {
         List<Long> written = Collections.synchronizedList(new ArrayList<>());
-        try (BackgroundSink sink = new BackgroundSink(batch -> {
+        try (BackgroundSink<RecordBatch> sink = BackgroundSink.of(batch -> {
             sleep(5);
             if (batch.lastRecordIndex() >= 3) {
                 throw new IllegalStateException("database gone");

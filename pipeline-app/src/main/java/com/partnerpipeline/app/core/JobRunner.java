@@ -144,7 +144,7 @@ public final class JobRunner {
         // the next batches are read and validated while PostgreSQL stores this one
         try (InputStream in = Files.newInputStream(file);
              RecordReader reader = RecordReaders.open(in, format, limits);
-             BackgroundSink sink = new BackgroundSink(writer, 10, "writer-" + job.id())) {
+             BackgroundSink<JobBatchWriter.CopyBatch> sink = new BackgroundSink<>(writer::prepare, writer, 10, "writer-" + job.id())) {
             ProcessingResult result = new RecordProcessor(options).process(reader, schema, sink,
                     progress -> bytes.set(progress.bytesConsumed()), stop);
             sink.finish();

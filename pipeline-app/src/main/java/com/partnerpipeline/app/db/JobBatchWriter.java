@@ -3,7 +3,7 @@ package com.partnerpipeline.app.db;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.partnerpipeline.processing.RecordBatch;
-import com.partnerpipeline.processing.RecordSink;
+import com.partnerpipeline.processing.BackgroundSink;
 import com.partnerpipeline.processing.RejectedRecord;
 import com.partnerpipeline.processing.ValidRecord;
 import com.partnerpipeline.processing.sinks.TypedValues;
@@ -24,14 +24,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The worker's sink: each batch, its valid records and its errors, plus the job's counters and resume point, in one
- * transaction. Records and errors go by COPY, the fastest way into PostgreSQL. If the job is no longer this
- * worker's, the whole batch rolls back and {@link JobLostException} stops the run.
+ * The worker's store: batches, their valid records and their errors, plus the job's counters and resume point, in
+ * one transaction. Records and errors go by COPY, the fastest way into PostgreSQL. {@link #prepare} serializes a
+ * batch on the processing thread; {@link #store} only talks to the database. If the job is no longer this worker's,
+ * the transaction rolls back and {@link JobLostException} stops the run.
  */
-public final class JobBatchWriter implements RecordSink {
+public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter.CopyBatch> {
     private static final String COPY_RECORDS = "COPY processed_records (job_id, record_index, data) FROM STDIN";
     private static final String COPY_ERRORS = "COPY processing_errors (job_id, record_index, line_number, field_name, "
             + "error_code, error_message, raw_value) FROM STDIN";
+
+    /** A batch in COPY text format, with what it adds to the job's counters. */
+    public record CopyBatch(String records, String errors, int processed, int failed, long lastRecordIndex) {
+    }
 
     private final Jdbi jdbi;
     private final UUID jobId;
@@ -49,26 +54,33 @@ public final class JobBatchWriter implements RecordSink {
         this.backoff = backoff;
     }
 
+    public CopyBatch prepare(RecordBatch batch) {
+        return new CopyBatch(records(batch.valid()), errors(batch.rejected()),
+                batch.valid().size() + batch.rejected().size(), batch.rejected().size(), batch.lastRecordIndex());
+    }
+
+    /** Stores contiguous batches in one transaction (group commit), retried with backoff on database failures. */
     @Override
-    public void write(RecordBatch batch) {
-        String records = records(batch.valid());
-        String errors = errors(batch.rejected());
+    public void store(List<CopyBatch> batches) {
+        CopyBatch last = batches.get(batches.size() - 1);
+        String records = batches.size() == 1 ? last.records() : join(batches, CopyBatch::records);
+        String errors = batches.size() == 1 ? last.errors() : join(batches, CopyBatch::errors);
+        long processed = batches.stream().mapToLong(CopyBatch::processed).sum();
+        long failed = batches.stream().mapToLong(CopyBatch::failed).sum();
         backoff.run("writing a batch", attempt -> {
             jdbi.useTransaction(handle -> {
                 // A batch's commit need not wait for the disk: if PostgreSQL crashes before the WAL is flushed, the
                 // batch is lost together with the resume point in the same transaction, and the job is resumed
                 // before it. Nothing is lost or doubled; the job's end is still committed synchronously.
                 handle.execute("SET LOCAL synchronous_commit = off");
-                // after a failed commit the batch may be stored already: the resume point says so
+                // after a failed commit the batches may be stored already: the resume point says so
                 if (attempt > 1 && handle.attach(JobDao.class).find(jobId)
-                        .filter(job -> job.lastRecordIndex() >= batch.lastRecordIndex()).isPresent()) {
+                        .filter(job -> job.lastRecordIndex() >= last.lastRecordIndex()).isPresent()) {
                     return;
                 }
                 copy(handle, COPY_RECORDS, records);
                 copy(handle, COPY_ERRORS, errors);
-                int held = handle.attach(JobDao.class).recordBatch(jobId, workerId,
-                        batch.valid().size() + batch.rejected().size(), batch.rejected().size(), batch.lastRecordIndex());
-                if (held == 0) {
+                if (handle.attach(JobDao.class).recordBatch(jobId, workerId, processed, failed, last.lastRecordIndex()) == 0) {
                     throw new JobLostException(jobId);
                 }
             });
@@ -76,6 +88,11 @@ public final class JobBatchWriter implements RecordSink {
         });
     }
 
+    private static String join(List<CopyBatch> batches, java.util.function.Function<CopyBatch, String> part) {
+        StringBuilder joined = new StringBuilder();
+        batches.forEach(batch -> joined.append(part.apply(batch)));
+        return joined.toString();
+    }
     private static void copy(Handle handle, String sql, String rows) {
         if (rows.isEmpty()) {
             return;
