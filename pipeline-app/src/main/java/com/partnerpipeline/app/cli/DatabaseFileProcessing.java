@@ -5,6 +5,7 @@ import com.partnerpipeline.app.core.CancelSignals;
 import com.partnerpipeline.app.core.Job;
 import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.JobStatus;
+import com.partnerpipeline.app.core.Sha256;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.formats.FileFormat;
@@ -17,8 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
@@ -71,11 +70,9 @@ final class DatabaseFileProcessing {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), Sha256.newDigest())) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,6 @@ package com.partnerpipeline.app.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -21,11 +20,7 @@ public final class ApiKeys {
     }
 
     public static String hash(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(apiKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares two hashes in time independent of where they differ. */

@@ -4,6 +4,10 @@ import io.dropwizard.lifecycle.Managed;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.Credentials;
+import org.redisson.config.SingleServerConfig;
+
+import java.util.concurrent.CompletableFuture;
 
 /** Builds the Redisson client; lazy, so the API starts (and reports itself unhealthy) while Redis is down. */
 public final class RedisClients {
@@ -13,13 +17,16 @@ public final class RedisClients {
     public static RedissonClient create(RedisConfiguration redis) {
         Config config = new Config();
         config.setLazyInitialization(true);
-        config.useSingleServer()
+        SingleServerConfig server = config.useSingleServer()
                 .setAddress(redis.getAddress())
-                .setPassword(redis.getPassword())
                 .setConnectionMinimumIdleSize(1)
                 .setConnectTimeout(2_000)
                 .setTimeout(3_000)
                 .setRetryAttempts(2);
+        if (redis.getPassword() != null) {
+            Credentials credentials = new Credentials(null, redis.getPassword());
+            server.setCredentialsResolver(address -> CompletableFuture.completedFuture(credentials));
+        }
         return Redisson.create(config);
     }
 

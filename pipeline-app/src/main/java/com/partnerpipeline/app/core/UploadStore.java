@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,7 +51,7 @@ public final class UploadStore {
                 "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
         Files.createDirectories(directory);
         Path target = directory.resolve(jobId + extension(name));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         long size = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
             byte[] head = content.readNBytes(HEAD_BYTES);
@@ -101,13 +100,5 @@ public final class UploadStore {
 
     private static String extension(String filename) {
         return filename.substring(filename.lastIndexOf('.')).toLowerCase(Locale.ROOT);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }
