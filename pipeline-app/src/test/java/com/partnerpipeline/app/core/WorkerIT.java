@@ -131,12 +131,34 @@ class WorkerIT {
         assertThat(ENV.uploadDirectory().resolve(jobId + ".csv")).doesNotExist();
     }
 
+    private Process workerProcess(String log) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), "worker", ENV.configFile().toString())
+                .redirectErrorStream(true).redirectOutput(new File(dir.toFile(), log)).start();
+    }
+
+    @Test
+    void sigtermMakesAWorkerProcessHandItsJobBackAndExit() throws Exception {
+        String jobId = uploadBigFile();
+        Process worker = workerProcess("terminated-worker.log");
+        Fixtures.awaitProcessed(api, partner, jobId, 10_000, WAIT);
+
+        worker.destroy(); // SIGTERM
+        assertThat(worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("the worker exits by itself").isTrue();
+
+        JsonNode handedBack = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+        assertThat(handedBack.get("status").asText()).isEqualTo("PENDING");
+        assertCountersMatchRows(jobId);
+
+        worker("after-sigterm");
+        assertThat(Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED").get("status").asText()).isEqualTo("COMPLETED");
+        assertEveryRecordExactlyOnce(jobId);
+    }
+
     @Test
     void jobOfAKilledWorkerIsFinishedByAnotherWithEveryRecordExactlyOnce() throws Exception {
         String jobId = uploadBigFile();
-        Process doomed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), "worker", ENV.configFile().toString())
-                .redirectErrorStream(true).redirectOutput(new File(dir.toFile(), "doomed-worker.log")).start();
+        Process doomed = workerProcess("doomed-worker.log");
         try {
             Fixtures.awaitProcessed(api, partner, jobId, 20_000, WAIT);
         } finally {
