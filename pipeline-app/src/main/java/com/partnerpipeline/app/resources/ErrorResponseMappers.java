@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.util.UUID;
 
 /** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
@@ -37,16 +38,34 @@ public final class ErrorResponseMappers {
         }
     }
 
-    /** Anything unexpected: logged with an id the partner can quote, answered without details. */
+    /**
+     * Anything unexpected: logged with an id the partner can quote, answered without details. A database that cannot
+     * be reached is a 503, since trying again shortly is the right thing to do.
+     */
     public static final class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
             if (e instanceof WebApplicationException web) {
                 return new WebApplication().toResponse(web);
             }
+            if (isDatabaseUnavailable(e)) {
+                LOG.warn("Database unavailable: {}", e.getMessage());
+                return ApiErrors.response(503, "the database is unavailable; try again shortly");
+            }
             String id = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Unexpected error {}", id, e);
             return ApiErrors.response(500, "internal error (reference " + id + ")");
+        }
+
+        /** SQL states 08 (connection exception) and 57 (operator intervention, such as a restart). */
+        private static boolean isDatabaseUnavailable(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

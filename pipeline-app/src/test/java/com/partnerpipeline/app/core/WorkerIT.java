@@ -9,6 +9,7 @@ import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.Fixtures.TestPartner;
 import com.partnerpipeline.app.testing.TestEnvironment;
+import com.partnerpipeline.app.testing.TestServices;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.jdbi.v3.core.Jdbi;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,6 +197,24 @@ class WorkerIT {
         JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
 
         assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
+        assertEveryRecordExactlyOnce(jobId);
+    }
+
+    @Test
+    void databaseBlipDuringAJobIsRetriedNotTurnedIntoAFailure() throws Exception {
+        worker("blip");
+        String jobId = uploadBigFile();
+        Fixtures.awaitProcessed(api, partner, jobId, 5_000, WAIT);
+
+        TestServices.Postgres server = TestServices.postgres();
+        try (Connection admin = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
+             Statement statement = admin.createStatement()) {
+            String database = ENV.databaseUrl().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        }
+
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         assertEveryRecordExactlyOnce(jobId);
     }
 

@@ -60,6 +60,9 @@ public final class TestEnvironment {
                   password: "%s"
                   minSize: 1
                   maxSize: 16
+                  checkConnectionOnBorrow: true
+                  validationInterval: 1s
+                  validationQuery: "SELECT 1"
                 redis:
                   address: "%s"
                   keyPrefix: "%s"
