@@ -42,10 +42,13 @@ public final class JobQueue {
         stream.add(StreamAddArgs.entry(FIELD, jobId.toString()));
     }
 
-    /** Creates the consumer group (and the stream) unless they exist. */
+    /**
+     * Creates the consumer group (and the stream) unless they exist. The group starts at the beginning of the
+     * stream, so jobs uploaded before any worker ever ran are delivered too.
+     */
     public void ensureGroup() {
         try {
-            stream.createGroup(StreamCreateGroupArgs.name(GROUP).makeStream());
+            stream.createGroup(StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream());
         } catch (RedisException e) {
             if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
                 throw e;

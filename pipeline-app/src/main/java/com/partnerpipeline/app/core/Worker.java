@@ -91,15 +91,25 @@ public final class Worker implements Managed {
         queue.done(message.id());
     }
 
-    /** Queues again the jobs nobody is working on, and removes the files of cancelled jobs and of failed ones past their retention. */
+    /**
+     * Queues again the jobs nobody is working on, and removes the files of cancelled jobs and of failed ones past
+     * their retention. Acknowledged messages are deleted, so a stream shorter than the number of PENDING jobs means
+     * messages were lost (Redis lost its data); only then are idle PENDING jobs queued again, which keeps a long
+     * backlog from filling the stream with duplicates.
+     */
     void sweep() {
         try {
             JobDao jobs = jdbi.onDemand(JobDao.class);
             Instant now = Instant.now();
-            for (UUID jobId : jobs.touchForRequeue(now.minusMillis(config.getSweepInterval().toMilliseconds()),
-                    now.minusMillis(config.getStaleAfter().toMilliseconds()))) {
-                LOG.info("Queueing job {} again: it was pending or abandoned with nobody working on it", jobId);
+            for (UUID jobId : jobs.touchAbandoned(now.minusMillis(config.getStaleAfter().toMilliseconds()))) {
+                LOG.info("Queueing job {} again: its worker stopped beating", jobId);
                 queue.enqueue(jobId);
+            }
+            if (queue.length() < jobs.countPending()) {
+                for (UUID jobId : jobs.touchIdlePending(now.minusMillis(config.getSweepInterval().toMilliseconds()))) {
+                    LOG.info("Queueing job {} again: it is pending but the queue has lost messages", jobId);
+                    queue.enqueue(jobId);
+                }
             }
             for (Job job : jobs.withExpiredFiles(now.minus(failedRetention))) {
                 Files.deleteIfExists(Path.of(job.filePath()));

@@ -98,13 +98,16 @@ public interface JobDao {
         return true;
     }
 
-    /**
-     * Jobs the queue may have lost: PENDING and untouched since {@code idleBefore}, or PROCESSING under a silent
-     * worker. Touches them so the next sweep leaves them be for a while.
-     */
-    @SqlQuery("UPDATE jobs SET updated_at = now() WHERE (status = 'PENDING' AND updated_at < :idleBefore) "
-            + "OR (status = 'PROCESSING' AND heartbeat_at < :staleBefore) RETURNING id")
-    List<UUID> touchForRequeue(@Bind("idleBefore") Instant idleBefore, @Bind("staleBefore") Instant staleBefore);
+    /** PENDING jobs untouched since {@code idleBefore}; touched, so the next sweep leaves them be for a while. */
+    @SqlQuery("UPDATE jobs SET updated_at = now() WHERE status = 'PENDING' AND updated_at < :idleBefore RETURNING id")
+    List<UUID> touchIdlePending(@Bind("idleBefore") Instant idleBefore);
+
+    /** PROCESSING jobs whose worker stopped beating; touched likewise. */
+    @SqlQuery("UPDATE jobs SET updated_at = now() WHERE status = 'PROCESSING' AND heartbeat_at < :staleBefore RETURNING id")
+    List<UUID> touchAbandoned(@Bind("staleBefore") Instant staleBefore);
+
+    @SqlQuery("SELECT count(*) FROM jobs WHERE status = 'PENDING'")
+    long countPending();
 
     /** Jobs whose file is no longer needed: CANCELLED ones, and FAILED ones past their retention. */
     @SqlQuery("SELECT * FROM jobs WHERE file_path IS NOT NULL AND worker_id IS NULL "
