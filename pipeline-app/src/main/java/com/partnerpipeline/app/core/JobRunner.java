@@ -1,6 +1,7 @@
 package com.partnerpipeline.app.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerpipeline.app.db.DatabaseErrors;
 import com.partnerpipeline.app.db.JobBatchWriter;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.JobLostException;
@@ -85,7 +86,7 @@ public final class JobRunner {
         this.progressInterval = Duration.ofMillis(worker.getProgressInterval().toMilliseconds());
         this.staleAfter = Duration.ofMillis(worker.getStaleAfter().toMilliseconds());
         this.backoff = new Backoff(Duration.ofMillis(worker.getRetryBackoffLimit().toMilliseconds()),
-                e -> !(e instanceof JobLostException));
+                DatabaseErrors::isTransient);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "heartbeat-" + workerId);
             thread.setDaemon(true);

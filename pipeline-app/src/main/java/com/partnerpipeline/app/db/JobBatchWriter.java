@@ -2,6 +2,7 @@ package com.partnerpipeline.app.db;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.partnerpipeline.processing.RecordBatch;
 import com.partnerpipeline.processing.BackgroundSink;
 import com.partnerpipeline.processing.RejectedRecord;
@@ -93,6 +94,18 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
         batches.forEach(batch -> joined.append(part.apply(batch)));
         return joined.toString();
     }
+    /** jsonb cannot hold U+0000, which a hostile file may put in a value: it is stored as U+FFFD instead. */
+    private static final class NulFreeGenerator extends JsonGeneratorDelegate {
+        NulFreeGenerator(JsonGenerator delegate) {
+            super(delegate, false);
+        }
+
+        @Override
+        public void writeString(String text) throws IOException {
+            super.writeString(text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD'));
+        }
+    }
+
     private static void copy(Handle handle, String sql, String rows) {
         if (rows.isEmpty()) {
             return;
@@ -112,7 +125,7 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
         StringWriter data = new StringWriter(256);
         for (ValidRecord record : valid) {
             data.getBuffer().setLength(0);
-            try (JsonGenerator generator = json.createGenerator(data)) {
+            try (JsonGenerator generator = new NulFreeGenerator(json.createGenerator(data))) {
                 TypedValues.writeRecord(generator, fieldNames, record.values());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,13 +1,13 @@
 package com.partnerpipeline.app.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.partnerpipeline.app.db.DatabaseErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.UUID;
 
 /** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
@@ -48,7 +48,7 @@ public final class ErrorResponseMappers {
             if (e instanceof WebApplicationException web) {
                 return new WebApplication().toResponse(web);
             }
-            if (isDatabaseUnavailable(e)) {
+            if (DatabaseErrors.isUnavailable(e)) {
                 LOG.warn("Database unavailable: {}", e.getMessage());
                 return ApiErrors.response(503, "the database is unavailable; try again shortly");
             }
@@ -57,15 +57,5 @@ public final class ErrorResponseMappers {
             return ApiErrors.response(500, "internal error (reference " + id + ")");
         }
 
-        /** SQL states 08 (connection exception) and 57 (operator intervention, such as a restart). */
-        private static boolean isDatabaseUnavailable(Throwable e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

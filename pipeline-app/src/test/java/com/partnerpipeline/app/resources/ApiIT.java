@@ -322,6 +322,25 @@ class ApiIT {
         assertThat(count("SELECT count(DISTINCT record_index) FROM processed_records WHERE job_id = ?", id)).isEqualTo(450);
     }
 
+    @Test
+    void hostileValuesAreStoredNotTurnedIntoFailures() throws Exception {
+        TestPartner partner = Fixtures.partner(jdbi, "Hostile");
+        String schema = Fixtures.schema(api, partner, Fixtures.NUMBERS_SCHEMA);
+        Path file = Files.writeString(dir.resolve("nul.jsonl"),
+                "{\"id\": 1, \"label\": \"a\\u0000b\"}\n{\"id\": \"x\\u0000\", \"label\": \"tab\\there\\\\n\"}\n");
+
+        String jobId = Fixtures.upload(api, partner, file, schema);
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.get("recordsFailed").asLong()).isEqualTo(1);
+        String label = jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT data->>'label' FROM processed_records WHERE job_id = :id").bind("id", UUID.fromString(jobId)).mapTo(String.class).one());
+        assertThat(label).isEqualTo("a\uFFFDb");
+        JsonNode error = api.get("/api/jobs/" + jobId + "/errors", partner.apiKey()).json().get("data").get(0);
+        assertThat(error.get("rawValue").asText()).isEqualTo("x\\u0000");
+    }
+
     static long count(String sql, UUID id) {
         return jdbi.withHandle(handle -> handle.select(sql, id).mapTo(Long.class).one());
     }
