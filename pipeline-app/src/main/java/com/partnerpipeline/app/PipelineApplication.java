@@ -7,6 +7,7 @@ import com.partnerpipeline.app.cli.PartnerCommand;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
 import com.partnerpipeline.app.cli.SchemaCommand;
 import com.partnerpipeline.app.cli.WorkerCommand;
+import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.JobCancellations;
 import com.partnerpipeline.app.core.JobQueue;
 import com.partnerpipeline.app.core.Partner;
@@ -39,6 +40,9 @@ import io.dropwizard.migrations.MigrationsBundle;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /** The partner data pipeline: API server, workers and operator commands in one jar. All wiring is done here. */
 public class PipelineApplication extends Application<PipelineConfiguration> {
@@ -93,9 +97,13 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
 
         UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),
                 configuration.getUploads().getMaxFileSize().toBytes());
-        environment.jersey().register(new UploadResource(uploads, jobs, schemas, infrastructure.queue()));
+        BackgroundEnqueuer enqueuer = new BackgroundEnqueuer(infrastructure.queue(), environment.lifecycle()
+                .executorService("enqueue-%d").minThreads(1).maxThreads(1)
+                .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
+                .build());
+        environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
-                new ErrorExport(infrastructure.jdbi()), infrastructure.queue(), infrastructure.cancellations()));
+                new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
         environment.jersey().register(new HealthResource(infrastructure.probe()));
     }

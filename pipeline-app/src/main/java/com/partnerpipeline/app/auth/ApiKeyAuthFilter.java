@@ -5,6 +5,7 @@ import com.partnerpipeline.app.resources.ApiErrors;
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
@@ -26,11 +27,17 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Partner> {
         }
         String apiKey = request.getHeaderString(HEADER);
         if (apiKey == null || apiKey.isBlank()) {
-            throw ApiErrors.error(Response.Status.UNAUTHORIZED, "API key is required");
+            throw unauthorized(request, "API key is required");
         }
         if (!authenticate(request, apiKey.trim(), "API-KEY")) {
-            throw ApiErrors.error(Response.Status.UNAUTHORIZED, "Invalid API key");
+            throw unauthorized(request, "Invalid API key");
         }
+    }
+
+    /** A request with a body that is refused unread must not leave its connection to be reused. */
+    private static WebApplicationException unauthorized(ContainerRequestContext request, String message) {
+        return request.hasEntity() ? ApiErrors.errorClosingConnection(401, message)
+                : ApiErrors.error(Response.Status.UNAUTHORIZED, message);
     }
 
     public static final class Builder extends AuthFilterBuilder<String, Partner, ApiKeyAuthFilter> {

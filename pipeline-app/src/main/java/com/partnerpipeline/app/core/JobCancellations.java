@@ -3,6 +3,8 @@ package com.partnerpipeline.app.core;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the signal finds out at its next batch or heartbeat.
  */
 public final class JobCancellations implements CancelSignals {
+    private static final Logger LOG = LoggerFactory.getLogger(JobCancellations.class);
+
     private final RTopic topic;
     private final Map<UUID, AtomicBoolean> running = new ConcurrentHashMap<>();
     private Integer listenerId;
@@ -23,8 +27,17 @@ public final class JobCancellations implements CancelSignals {
         this.topic = redis.getTopic(keyPrefix + ":cancel", StringCodec.INSTANCE);
     }
 
+    /** Signals the workers without waiting for Redis; a lost signal is made up for by the database status. */
     public void publish(UUID jobId) {
-        topic.publish(jobId.toString());
+        try {
+            topic.publishAsync(jobId.toString()).whenComplete((receivers, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Could not signal the cancel of {} to workers: {}", jobId, failure.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not signal the cancel of {} to workers: {}", jobId, e.getMessage());
+        }
     }
 
     /** Starts listening; only workers do. */

@@ -18,6 +18,15 @@ public final class ApiErrors {
         return new WebApplicationException(message, response(status, message));
     }
 
+    /**
+     * For answers given before the request body was read (no key, too large): the connection cannot be reused, and
+     * saying so keeps clients from sending their next request on a connection the server is closing.
+     */
+    public static WebApplicationException errorClosingConnection(int status, String message) {
+        return new WebApplicationException(message, Response.fromResponse(response(status, message))
+                .header("Connection", "close").build());
+    }
+
     public static Response response(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message)).build();
     }

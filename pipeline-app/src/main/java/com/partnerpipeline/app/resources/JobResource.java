@@ -7,7 +7,7 @@ import com.partnerpipeline.app.api.Pagination;
 import com.partnerpipeline.app.api.SchemaSummary;
 import com.partnerpipeline.app.core.Job;
 import com.partnerpipeline.app.core.JobCancellations;
-import com.partnerpipeline.app.core.JobQueue;
+import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.JobStatus;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.db.ErrorExport;
@@ -24,30 +24,25 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A partner's jobs: listing, details, errors, cancel and retry. Another partner's job is a 404. */
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public final class JobResource {
-    private static final Logger LOG = LoggerFactory.getLogger(JobResource.class);
-
     private final JobDao jobs;
     private final SchemaDao schemas;
     private final ProcessingErrorDao errors;
     private final ErrorExport errorExport;
-    private final JobQueue queue;
+    private final BackgroundEnqueuer queue;
     private final JobCancellations cancellations;
 
     public JobResource(JobDao jobs, SchemaDao schemas, ProcessingErrorDao errors, ErrorExport errorExport,
-                       JobQueue queue, JobCancellations cancellations) {
+                       BackgroundEnqueuer queue, JobCancellations cancellations) {
         this.jobs = jobs;
         this.schemas = schemas;
         this.errors = errors;
@@ -102,11 +97,7 @@ public final class JobResource {
         Job job = find(partner, id);
         Job cancelled = jobs.cancel(job.id(), partner.id()).orElseThrow(() -> ApiErrors.error(Response.Status.BAD_REQUEST,
                 "only PENDING or PROCESSING jobs can be cancelled; this one is " + jobs.status(job.id()).orElse(job.status())));
-        try {
-            cancellations.publish(job.id());
-        } catch (RuntimeException e) { // the worker will see the status at its next batch or heartbeat
-            LOG.warn("Could not signal the cancel of {} to workers: {}", job.id(), e.getMessage());
-        }
+        cancellations.publish(job.id());
         return JobView.of(cancelled, null);
     }
 
@@ -122,17 +113,8 @@ public final class JobResource {
             throw ApiErrors.error(Response.Status.BAD_REQUEST, "only FAILED jobs can be retried; this one is "
                     + jobs.status(job.id()).orElse(job.status()));
         }
-        enqueue(queue, job.id());
+        queue.enqueue(job.id());
         return JobView.of(jobs.find(job.id()).orElseThrow(), null);
-    }
-
-    /** Queues a job; if Redis is away, the workers' sweep of PENDING jobs queues it later. */
-    static void enqueue(JobQueue queue, UUID jobId) {
-        try {
-            queue.enqueue(jobId);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not queue job {} now, the sweep will: {}", jobId, e.getMessage());
-        }
     }
 
     private Job find(Partner partner, String id) {

@@ -2,7 +2,7 @@ package com.partnerpipeline.app.resources;
 
 import com.partnerpipeline.app.api.UploadResponse;
 import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.core.JobQueue;
+import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.MalformedMultipartException;
 import com.partnerpipeline.app.core.MultipartFormReader;
 import com.partnerpipeline.app.core.Partner;
@@ -38,9 +38,9 @@ public final class UploadResource {
     private final UploadStore store;
     private final JobDao jobs;
     private final SchemaDao schemas;
-    private final JobQueue queue;
+    private final BackgroundEnqueuer queue;
 
-    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, JobQueue queue) {
+    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue) {
         this.store = store;
         this.jobs = jobs;
         this.schemas = schemas;
@@ -76,7 +76,7 @@ public final class UploadResource {
                     .orElseThrow(() -> ApiErrors.notFound("Schema")).id();
             Job job = jobs.insert(jobId, partner.id(), schema, upload.originalName(), upload.size(),
                     upload.format().name().toLowerCase(Locale.ROOT), upload.sha256(), upload.path().toString());
-            JobResource.enqueue(queue, jobId);
+            queue.enqueue(jobId);
             return Response.created(URI.create("/api/jobs/" + jobId))
                     .entity(new UploadResponse(job.id(), job.status(), job.filename(), job.fileSize(), job.fileType()))
                     .build();
@@ -84,7 +84,7 @@ public final class UploadResource {
             discard(upload);
             throw ApiErrors.error(Response.Status.BAD_REQUEST, e.getMessage());
         } catch (UploadStore.UploadRejected e) {
-            throw ApiErrors.error(e.status(), e.getMessage());
+            throw e.status() == 413 ? ApiErrors.errorClosingConnection(413, e.getMessage()) : ApiErrors.error(e.status(), e.getMessage());
         } catch (RuntimeException | IOException e) {
             discard(upload);
             throw e;
