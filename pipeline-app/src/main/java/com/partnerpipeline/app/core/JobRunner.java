@@ -10,6 +10,7 @@ import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.RecordReaders;
+import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.processing.BackgroundSink;
 import com.partnerpipeline.processing.ProcessingOptions;
 import com.partnerpipeline.processing.ProcessingProgress;
@@ -119,10 +120,11 @@ public final class JobRunner {
             LOG.warn("Job failed: {}", e.getMessage());
             jobs.finish(jobId, workerId, JobStatus.FAILED, e.getMessage());
             return Outcome.FINISHED;
-        } catch (RuntimeException e) { // the database stayed away longer than the retries
-            LOG.error("Job failed on an infrastructure error", e);
-            failQuietly(jobs, jobId, "the job stopped on a server-side error (" + e.getMessage()
-                    + "); retry it, and contact the operator if it happens again");
+        } catch (RuntimeException e) { // the database stayed away longer than the retries, or a bug
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Job failed on a server-side error, reference {}", reference, e);
+            failQuietly(jobs, jobId, "the job stopped on a server-side error (reference " + reference
+                    + "); retry it, and tell the operator the reference if it happens again");
             return Outcome.FINISHED;
         } finally {
             heartbeat.cancel(false);
@@ -150,7 +152,7 @@ public final class JobRunner {
                     progress -> bytes.set(progress.bytesConsumed()), stop);
             sink.finish();
             return result;
-        } catch (com.partnerpipeline.formats.UnreadableFileException e) {
+        } catch (UnreadableFileException e) {
             throw new JobFailure(e.getMessage());
         } catch (IOException e) {
             throw new JobFailure("cannot read the uploaded file: " + e.getMessage());
@@ -186,7 +188,7 @@ public final class JobRunner {
             }
             default -> {
                 if (handBack && jobs.release(job.id(), workerId) > 0) {
-                    LOG.info("Handed back after record {} for another worker to resume", job.lastRecordIndex());
+                    LOG.info("Handed back after {} records for another worker to resume", result.totals().recordsRead());
                     return Outcome.RELEASED;
                 }
                 if (jobs.status(job.id()).filter(status -> status == JobStatus.CANCELLED).isPresent()) {
