@@ -79,6 +79,8 @@ class ApiIT {
             assertUnauthorized(api.post(path, null, "{}"), "API key is required");
             assertUnauthorized(api.post(path, "pk_wrong", "{}"), "Invalid API key");
         }
+        assertThat(api.post("/api/schemas", null, "{}").headers().firstValue("Connection"))
+                .as("a body refused unread closes the connection").contains("close");
         ApiClient.Response health = api.get("/api/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("healthy");
