@@ -11,6 +11,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -19,10 +21,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code worker config.yml}: takes jobs from the queue until SIGTERM or SIGINT, then finishes the current batches,
- * hands the jobs back and disconnects. Dropwizard starts managed objects only for {@code server}, so this command
+ * hands the jobs back and disconnects; a second signal, or {@code worker.shutdownTimeout}, ends it sooner. Dropwizard starts managed objects only for {@code server}, so this command
  * starts and stops them itself.
  */
 public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguration> {
@@ -59,10 +62,29 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
             }
             stopped.countDown();
         }, "worker-shutdown"));
+        onSignals();
         for (LifeCycle lifeCycle : managed) {
             lifeCycle.start();
         }
         stopped.await();
+    }
+
+    /**
+     * The first SIGTERM or SIGINT starts the graceful stop (through the shutdown hook); a second one ends the
+     * process at once, for an operator who will not wait.
+     */
+    private static void onSignals() {
+        AtomicBoolean signalled = new AtomicBoolean();
+        SignalHandler handler = signal -> {
+            if (signalled.compareAndSet(false, true)) {
+                new Thread(() -> System.exit(0), "graceful-exit").start();
+            } else {
+                LOG.warn("Second {}: exiting without waiting for the jobs", signal.getName());
+                Runtime.getRuntime().halt(130);
+            }
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
     }
 
     private static String workerId() {

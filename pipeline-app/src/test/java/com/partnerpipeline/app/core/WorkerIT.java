@@ -149,12 +149,29 @@ class WorkerIT {
 
         worker.destroy(); // SIGTERM
         assertThat(worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("the worker exits by itself").isTrue();
+        assertThat(worker.exitValue()).isZero();
 
         JsonNode handedBack = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
         assertThat(handedBack.get("status").asText()).isEqualTo("PENDING");
         assertCountersMatchRows(jobId);
 
         worker("after-sigterm");
+        assertThat(Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED").get("status").asText()).isEqualTo("COMPLETED");
+        assertEveryRecordExactlyOnce(jobId);
+    }
+
+    @Test
+    void secondSignalEndsAWorkerAtOnceAndNothingIsLostEitherWay() throws Exception {
+        String jobId = uploadBigFile();
+        Process worker = workerProcess("impatient-worker.log");
+        Fixtures.awaitProcessed(api, partner, jobId, 10_000, WAIT);
+
+        worker.destroy();
+        worker.destroy(); // a second SIGTERM: halt without waiting, unless the graceful stop was quicker still
+        assertThat(worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.exitValue()).isIn(0, 130);
+
+        worker("after-impatience");
         assertThat(Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED").get("status").asText()).isEqualTo("COMPLETED");
         assertEveryRecordExactlyOnce(jobId);
     }
