@@ -34,6 +34,7 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
     private final BlockingQueue<Entry<P>> queue;
     private final Thread writer;
     private volatile RuntimeException failure;
+    private volatile boolean storedAll;
 
     public BackgroundSink(Function<RecordBatch, P> prepare, Store<P> store, int capacity, String threadName) {
         this.prepare = prepare;
@@ -42,11 +43,6 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
         this.writer = new Thread(this::storeAll, threadName);
         this.writer.setDaemon(true);
         this.writer.start();
-    }
-
-    /** Without preparation: the target sink is handed the batches that queued up, merged into one. */
-    public static BackgroundSink<RecordBatch> of(RecordSink target, int capacity, String threadName) {
-        return new BackgroundSink<>(batch -> batch, batches -> target.write(merge(batches)), capacity, threadName);
     }
 
     private void storeAll() {
@@ -70,6 +66,7 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
                     store.store(List.copyOf(batches));
                 }
             }
+            storedAll = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed
         } catch (RuntimeException e) {
@@ -78,27 +75,17 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
         }
     }
 
-    static RecordBatch merge(List<RecordBatch> batches) {
-        if (batches.size() == 1) {
-            return batches.get(0);
-        }
-        List<ValidRecord> valid = new ArrayList<>();
-        List<RejectedRecord> rejected = new ArrayList<>();
-        for (RecordBatch batch : batches) {
-            valid.addAll(batch.valid());
-            rejected.addAll(batch.rejected());
-        }
-        RecordBatch last = batches.get(batches.size() - 1);
-        return new RecordBatch(valid, rejected, last.lastRecordIndex(), last.bytesConsumed());
-    }
-
     @Override
     public void write(RecordBatch batch) {
         rethrowFailure();
         enqueue(new Entry<>(prepare.apply(batch)));
     }
 
-    /** Waits until every batch handed over is stored; throws what the store threw, if it did. */
+    /**
+     * Waits until every batch handed over is stored; throws what the store threw, if it did, and in any case when
+     * the writer ended without storing everything (killed by an {@link Error}, say), so no caller mistakes a partial
+     * run for a complete one.
+     */
     public void finish() {
         enqueue(new Entry<>(null));
         try {
@@ -108,6 +95,9 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for batches to be stored", e);
         }
         rethrowFailure();
+        if (!storedAll) {
+            throw new IllegalStateException("the batch writer stopped before storing every batch");
+        }
     }
 
     private void enqueue(Entry<P> entry) {

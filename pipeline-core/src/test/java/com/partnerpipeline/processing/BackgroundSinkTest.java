@@ -5,59 +5,70 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackgroundSinkTest {
-    private static RecordBatch batch(long last) {
-        return new RecordBatch(List.of(), List.of(), last, 0);
+    private static RecordBatch batch(long index) {
+        return new RecordBatch(List.of(new ValidRecord(index, 0, new Object[0])), List.of(), index, 0);
+    }
+
+    private static BackgroundSink<RecordBatch> sink(BackgroundSink.Store<RecordBatch> store, int capacity) {
+        return new BackgroundSink<>(Function.identity(), store, capacity, "test-writer");
+    }
+
+    private static List<Long> indexes(List<List<RecordBatch>> stored) {
+        return stored.stream().flatMap(List::stream).flatMap(b -> b.valid().stream()).map(ValidRecord::index).toList();
     }
 
     @Test
-    void writesEveryBatchInOrderBeforeFinishReturns() {
-        List<Long> written = Collections.synchronizedList(new ArrayList<>());
-        try (BackgroundSink<RecordBatch> sink = BackgroundSink.of(batch -> {
+    void storesEveryBatchInOrderBeforeFinishReturns() {
+        List<List<RecordBatch>> stored = Collections.synchronizedList(new ArrayList<>());
+        try (BackgroundSink<RecordBatch> sink = sink(batches -> {
             sleep(1);
-            batch.valid().forEach(record -> written.add(record.index()));
-        }, 2, "test-writer")) {
+            stored.add(batches);
+        }, 2)) {
             for (long i = 0; i < 50; i++) {
-                sink.write(new RecordBatch(List.of(new ValidRecord(i, 0, new Object[0])), List.of(), i, 0));
+                sink.write(batch(i));
             }
             sink.finish();
         }
-        assertThat(written).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().toList());
+        assertThat(indexes(stored)).containsExactlyElementsOf(LongStream.range(0, 50).boxed().toList());
     }
 
     @Test
-    void batchesThatQueuedUpWhileTheTargetWasBusyAreWrittenTogether() {
-        List<RecordBatch> written = Collections.synchronizedList(new ArrayList<>());
-        try (BackgroundSink<RecordBatch> sink = BackgroundSink.of(batch -> {
+    void batchesThatQueuedUpWhileTheStoreWasBusyAreStoredTogether() {
+        List<List<RecordBatch>> stored = Collections.synchronizedList(new ArrayList<>());
+        try (BackgroundSink<RecordBatch> sink = sink(batches -> {
             sleep(20);
-            written.add(batch);
-        }, 8, "test-writer")) {
+            stored.add(batches);
+        }, 8)) {
             for (long i = 0; i < 40; i++) {
-                sink.write(new RecordBatch(List.of(new ValidRecord(i, i + 2, new Object[0])), List.of(), i, i * 10));
+                sink.write(batch(i));
             }
             sink.finish();
         }
-        assertThat(written.size()).isLessThan(40);
-        assertThat(written.stream().flatMap(b -> b.valid().stream()).map(ValidRecord::index).toList())
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 40).boxed().toList());
-        assertThat(written.get(written.size() - 1).lastRecordIndex()).isEqualTo(39);
-        assertThat(written.get(written.size() - 1).bytesConsumed()).isEqualTo(390);
+        assertThat(stored.size()).isLessThan(40);
+        assertThat(indexes(stored)).containsExactlyElementsOf(LongStream.range(0, 40).boxed().toList());
+        List<RecordBatch> last = stored.get(stored.size() - 1);
+        assertThat(last.get(last.size() - 1).lastRecordIndex()).isEqualTo(39);
     }
 
     @Test
-    void failureOfTheTargetSurfacesInTheLoopAndNothingAfterItIsWritten() {
-        List<Long> written = Collections.synchronizedList(new ArrayList<>());
-        try (BackgroundSink<RecordBatch> sink = BackgroundSink.of(batch -> {
+    void failureOfTheStoreSurfacesInTheLoopAndNothingAfterItIsStored() {
+        List<Long> stored = Collections.synchronizedList(new ArrayList<>());
+        try (BackgroundSink<RecordBatch> sink = sink(batches -> {
             sleep(5);
-            if (batch.lastRecordIndex() >= 3) {
-                throw new IllegalStateException("database gone");
+            for (RecordBatch batch : batches) {
+                if (batch.lastRecordIndex() >= 3) {
+                    throw new IllegalStateException("database gone");
+                }
+                stored.add(batch.lastRecordIndex());
             }
-            written.add(batch.lastRecordIndex());
-        }, 1, "test-writer")) {
+        }, 1)) {
             assertThatThrownBy(() -> {
                 for (long i = 0; i < 1_000; i++) {
                     sink.write(batch(i));
@@ -65,7 +76,17 @@ class BackgroundSinkTest {
                 sink.finish();
             }).hasMessage("database gone");
         }
-        assertThat(written).isNotEmpty().allMatch(last -> last < 3);
+        assertThat(stored).isNotEmpty().allMatch(last -> last < 3);
+    }
+
+    @Test
+    void writerKilledByAnErrorIsNeverTakenForACompleteRun() {
+        try (BackgroundSink<RecordBatch> sink = sink(batches -> {
+            throw new StackOverflowError("simulated");
+        }, 4)) {
+            sink.write(batch(0));
+            assertThatThrownBy(sink::finish).hasMessage("the batch writer stopped before storing every batch");
+        }
     }
 
     private static void sleep(long millis) {

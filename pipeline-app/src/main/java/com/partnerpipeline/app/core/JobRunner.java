@@ -84,9 +84,9 @@ public final class JobRunner {
         this.deleteFilesWhenDone = deleteFilesWhenDone;
         this.batchSize = processing.getBatchSize();
         this.limits = processing.readerLimits();
-        this.progressInterval = Duration.ofMillis(worker.getProgressInterval().toMilliseconds());
-        this.staleAfter = Duration.ofMillis(worker.getStaleAfter().toMilliseconds());
-        this.backoff = new Backoff(Duration.ofMillis(worker.getRetryBackoffLimit().toMilliseconds()),
+        this.progressInterval = worker.getProgressInterval().toJavaDuration();
+        this.staleAfter = worker.getStaleAfter().toJavaDuration();
+        this.backoff = new Backoff(worker.getRetryBackoffLimit().toJavaDuration(),
                 DatabaseErrors::isTransient);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "heartbeat-" + workerId);
@@ -191,9 +191,7 @@ public final class JobRunner {
                     LOG.info("Handed back after {} records for another worker to resume", result.totals().recordsRead());
                     return Outcome.RELEASED;
                 }
-                if (jobs.status(job.id()).filter(status -> status == JobStatus.CANCELLED).isPresent()) {
-                    LOG.info("Cancelled after {} records", result.totals().recordsRead());
-                }
+                LOG.info("Stopped after {} records: cancelled, or taken over", result.totals().recordsRead());
                 return Outcome.FINISHED;
             }
         }

@@ -45,7 +45,7 @@ public final class Worker implements Managed {
         this.runner = runner;
         this.jdbi = jdbi;
         this.config = config;
-        this.failedRetention = Duration.ofMillis(uploads.getFailedRetention().toMilliseconds());
+        this.failedRetention = uploads.getFailedRetention().toJavaDuration();
         this.workerId = workerId;
     }
 
@@ -66,7 +66,7 @@ public final class Worker implements Managed {
     }
 
     private void takeJobs(String consumer) {
-        Duration abandonedAfter = Duration.ofMillis(config.getStaleAfter().toMilliseconds());
+        Duration abandonedAfter = config.getStaleAfter().toJavaDuration();
         long backoffMillis = 100;
         while (!stopping) {
             try {
@@ -101,12 +101,12 @@ public final class Worker implements Managed {
         try {
             JobDao jobs = jdbi.onDemand(JobDao.class);
             Instant now = Instant.now();
-            for (UUID jobId : jobs.touchAbandoned(now.minusMillis(config.getStaleAfter().toMilliseconds()))) {
+            for (UUID jobId : jobs.touchAbandoned(now.minus(config.getStaleAfter().toJavaDuration()))) {
                 LOG.info("Queueing job {} again: its worker stopped beating", jobId);
                 queue.enqueue(jobId);
             }
             if (queue.length() < jobs.countPending()) {
-                for (UUID jobId : jobs.touchIdlePending(now.minusMillis(config.getSweepInterval().toMilliseconds()))) {
+                for (UUID jobId : jobs.touchIdlePending(now.minus(config.getSweepInterval().toJavaDuration()))) {
                     LOG.info("Queueing job {} again: it is pending but the queue has lost messages", jobId);
                     queue.enqueue(jobId);
                 }
@@ -123,7 +123,7 @@ public final class Worker implements Managed {
     @Override
     public void stop() throws InterruptedException {
         stopping = true;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getShutdownTimeout().toMilliseconds());
+        long deadline = System.nanoTime() + config.getShutdownTimeout().toJavaDuration().toNanos();
         for (Thread thread : threads) {
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The worker's store: batches, their valid records and their errors, plus the job's counters and resume point, in
@@ -64,8 +65,8 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
     @Override
     public void store(List<CopyBatch> batches) {
         CopyBatch last = batches.get(batches.size() - 1);
-        String records = batches.size() == 1 ? last.records() : join(batches, CopyBatch::records);
-        String errors = batches.size() == 1 ? last.errors() : join(batches, CopyBatch::errors);
+        String records = join(batches, CopyBatch::records);
+        String errors = join(batches, CopyBatch::errors);
         long processed = batches.stream().mapToLong(CopyBatch::processed).sum();
         long failed = batches.stream().mapToLong(CopyBatch::failed).sum();
         backoff.run("writing a batch", attempt -> {
@@ -89,7 +90,10 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
         });
     }
 
-    private static String join(List<CopyBatch> batches, java.util.function.Function<CopyBatch, String> part) {
+    private static String join(List<CopyBatch> batches, Function<CopyBatch, String> part) {
+        if (batches.size() == 1) {
+            return part.apply(batches.get(0));
+        }
         StringBuilder joined = new StringBuilder();
         batches.forEach(batch -> joined.append(part.apply(batch)));
         return joined.toString();
