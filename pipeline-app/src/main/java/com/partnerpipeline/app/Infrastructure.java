@@ -1,6 +1,7 @@
 package com.partnerpipeline.app;
 
 import com.partnerpipeline.app.core.JobCancellations;
+import com.partnerpipeline.app.core.JobEventTopics;
 import com.partnerpipeline.app.core.JobQueue;
 import com.partnerpipeline.app.health.ServiceProbe;
 import org.jdbi.v3.core.Jdbi;
@@ -8,5 +9,5 @@ import org.redisson.api.RedissonClient;
 
 /** The connections the API and the workers share, built once per process by {@link PipelineApplication}. */
 public record Infrastructure(Jdbi jdbi, RedissonClient redis, JobQueue queue, JobCancellations cancellations,
-                             ServiceProbe probe) {
+                             JobEventTopics events, ServiceProbe probe) {
 }

@@ -9,6 +9,7 @@ import com.partnerpipeline.app.cli.SchemaCommand;
 import com.partnerpipeline.app.cli.WorkerCommand;
 import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.JobCancellations;
+import com.partnerpipeline.app.core.JobEventTopics;
 import com.partnerpipeline.app.core.JobQueue;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.core.RedisClients;
@@ -25,6 +26,9 @@ import com.partnerpipeline.app.resources.HealthResource;
 import com.partnerpipeline.app.resources.JobResource;
 import com.partnerpipeline.app.resources.SchemaResource;
 import com.partnerpipeline.app.resources.UploadResource;
+import com.partnerpipeline.app.websocket.JobSocketCreator;
+import com.partnerpipeline.app.websocket.JobSocketHub;
+import com.partnerpipeline.app.websocket.WebSocketConfiguration;
 import com.partnerpipeline.processing.offline.ExitCodes;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -37,6 +41,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
@@ -90,9 +96,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.JsonProcessing());
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
 
-        environment.jersey().register(new ApiKeyAuthFilter.Builder()
-                .setAuthenticator(new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class)))
-                .buildAuthFilter());
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));
+        environment.jersey().register(new ApiKeyAuthFilter.Builder().setAuthenticator(authenticator).buildAuthFilter());
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
 
         UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),
@@ -103,9 +108,30 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 .build());
         environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
-                new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations()));
+                new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
         environment.jersey().register(new HealthResource(infrastructure.probe()));
+
+        JobSocketHub hub = new JobSocketHub(infrastructure.events(), jobs, environment.getObjectMapper(),
+                configuration.getWebSocket());
+        registerJobSockets(environment, configuration.getWebSocket(), new JobSocketCreator(authenticator, jobs, hub));
+        environment.lifecycle().addServerLifecycleListener(server -> hub.start());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle server) {
+                hub.stop(); // before the connectors close, so the 1001 close frames still go out
+            }
+        });
+    }
+
+    /** {@code /ws/jobs/{jobId}} on the API's port, through Jetty's own WebSocket support (Dropwizard has none). */
+    private static void registerJobSockets(Environment environment, WebSocketConfiguration config, JobSocketCreator creator) {
+        JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), (context, container) -> {
+            container.setIdleTimeout(config.getIdleTimeout().toJavaDuration());
+            container.setMaxOutgoingFrames(config.getMaxQueuedMessages());
+            container.setMaxTextMessageSize(64 * 1024); // clients have nothing to send
+            container.addMapping("uri-template|/ws/jobs/{jobId}", creator);
+        });
     }
 
     /** PostgreSQL, Redis, the queue and the cancel signals, with their health checks, managed by the lifecycle. */
@@ -117,7 +143,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         ServiceProbe probe = new ServiceProbe(jdbi, redis);
         environment.healthChecks().register("database", new ServiceHealthCheck("PostgreSQL", probe::database));
         environment.healthChecks().register("redis", new ServiceHealthCheck("Redis", probe::redis));
-        return new Infrastructure(jdbi, redis, new JobQueue(redis, prefix), new JobCancellations(redis, prefix), probe);
+        return new Infrastructure(jdbi, redis, new JobQueue(redis, prefix), new JobCancellations(redis, prefix),
+                new JobEventTopics(redis, prefix, environment.getObjectMapper()), probe);
     }
 
     /** What {@link #run} built; commands that run the application (the worker) use it. */

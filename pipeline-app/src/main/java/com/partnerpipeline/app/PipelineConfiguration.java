@@ -5,6 +5,7 @@ import com.partnerpipeline.app.core.ProcessingConfiguration;
 import com.partnerpipeline.app.core.RedisConfiguration;
 import com.partnerpipeline.app.core.UploadConfiguration;
 import com.partnerpipeline.app.core.WorkerConfiguration;
+import com.partnerpipeline.app.websocket.WebSocketConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -31,6 +32,10 @@ public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
     private ProcessingConfiguration processing = new ProcessingConfiguration();
+
+    @Valid
+    @NotNull
+    private WebSocketConfiguration webSocket = new WebSocketConfiguration();
 
     @JsonProperty
     public DataSourceFactory getDatabase() {
@@ -80,5 +85,15 @@ public class PipelineConfiguration extends Configuration {
     @JsonProperty
     public void setProcessing(ProcessingConfiguration processing) {
         this.processing = processing;
+    }
+
+    @JsonProperty
+    public WebSocketConfiguration getWebSocket() {
+        return webSocket;
+    }
+
+    @JsonProperty
+    public void setWebSocket(WebSocketConfiguration webSocket) {
+        this.webSocket = webSocket;
     }
 }

@@ -3,6 +3,7 @@ package com.partnerpipeline.app.cli;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.core.CancelSignals;
 import com.partnerpipeline.app.core.Job;
+import com.partnerpipeline.app.core.JobEventPublisher;
 import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.JobStatus;
 import com.partnerpipeline.app.core.Sha256;
@@ -49,7 +50,7 @@ final class DatabaseFileProcessing {
         jobs.insert(jobId, partnerId, schemaId, input.getFileName().toString(), Files.size(input),
                 format.name().toLowerCase(Locale.ROOT), sha256(input), input.toAbsolutePath().toString());
 
-        JobRunner runner = new JobRunner(jdbi, CancelSignals.NONE, "process-file-" + jobId, configuration.getProcessing(),
+        JobRunner runner = new JobRunner(jdbi, CancelSignals.NONE, JobEventPublisher.NONE, "process-file-" + jobId, configuration.getProcessing(),
                 configuration.getWorker(), false);
         try {
             runner.run(jobId, () -> false);

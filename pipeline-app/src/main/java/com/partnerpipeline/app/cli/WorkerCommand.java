@@ -42,7 +42,7 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
     protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
         Infrastructure infrastructure = application.infrastructure();
         String workerId = workerId();
-        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), workerId,
+        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(), workerId,
                 configuration.getProcessing(), configuration.getWorker());
         environment.lifecycle().manage(new Worker(infrastructure.queue(), infrastructure.cancellations(), runner,
                 infrastructure.jdbi(), configuration.getWorker(), configuration.getUploads(), workerId));

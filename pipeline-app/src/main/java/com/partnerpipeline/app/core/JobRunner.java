@@ -60,6 +60,7 @@ public final class JobRunner {
 
     private final Jdbi jdbi;
     private final CancelSignals cancellations;
+    private final JobEventPublisher events;
     private final String workerId;
     private final boolean deleteFilesWhenDone;
     private final int batchSize;
@@ -70,16 +71,17 @@ public final class JobRunner {
     private final ScheduledExecutorService heartbeats;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JobRunner(Jdbi jdbi, CancelSignals cancellations, String workerId, ProcessingConfiguration processing,
-                     WorkerConfiguration worker) {
-        this(jdbi, cancellations, workerId, processing, worker, true);
+    public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, String workerId,
+                     ProcessingConfiguration processing, WorkerConfiguration worker) {
+        this(jdbi, cancellations, events, workerId, processing, worker, true);
     }
 
     /** @param deleteFilesWhenDone false for files that are not uploads (an operator's {@code process-file} input) */
-    public JobRunner(Jdbi jdbi, CancelSignals cancellations, String workerId, ProcessingConfiguration processing,
-                     WorkerConfiguration worker, boolean deleteFilesWhenDone) {
+    public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, String workerId,
+                     ProcessingConfiguration processing, WorkerConfiguration worker, boolean deleteFilesWhenDone) {
         this.jdbi = jdbi;
         this.cancellations = cancellations;
+        this.events = events;
         this.workerId = workerId;
         this.deleteFilesWhenDone = deleteFilesWhenDone;
         this.batchSize = processing.getBatchSize();
@@ -106,24 +108,27 @@ public final class JobRunner {
         AtomicBoolean cancelled = cancellations.watch(jobId);
         AtomicBoolean lost = new AtomicBoolean();
         AtomicLong bytes = new AtomicLong();
+        LiveJobReporter live = new LiveJobReporter(events, job, System::nanoTime);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
                 () -> beat(jobs, job, bytes.get(), lost), progressInterval.toMillis(), progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         try {
             LOG.info("Processing {} ({} bytes, attempt {}, resuming at record {})", job.filename(), job.fileSize(),
                     job.attempts(), job.lastRecordIndex() + 1);
-            ProcessingResult result = process(job, bytes, () -> cancelled.get() || lost.get() || stopping.getAsBoolean());
-            return end(jobs, job, result, stopping.getAsBoolean() && !cancelled.get() && !lost.get());
+            ProcessingResult result = process(job, bytes, live, () -> cancelled.get() || lost.get() || stopping.getAsBoolean());
+            return end(jobs, job, live, result, stopping.getAsBoolean() && !cancelled.get() && !lost.get());
         } catch (JobLostException e) {
             LOG.info("Job was cancelled or taken over; leaving it as the database says");
             return Outcome.FINISHED;
         } catch (JobFailure e) {
             LOG.warn("Job failed: {}", e.getMessage());
-            jobs.finish(jobId, workerId, JobStatus.FAILED, e.getMessage());
+            if (jobs.finish(jobId, workerId, JobStatus.FAILED, e.getMessage()) > 0) {
+                announceEnd(jobs, jobId, live);
+            }
             return Outcome.FINISHED;
         } catch (RuntimeException e) { // the database stayed away longer than the retries, or a bug
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Job failed on a server-side error, reference {}", reference, e);
-            failQuietly(jobs, jobId, "the job stopped on a server-side error (reference " + reference
+            failQuietly(jobs, jobId, live, "the job stopped on a server-side error (reference " + reference
                     + "); retry it, and tell the operator the reference if it happens again");
             return Outcome.FINISHED;
         } finally {
@@ -133,7 +138,7 @@ public final class JobRunner {
         }
     }
 
-    private ProcessingResult process(Job job, AtomicLong bytes, BooleanSupplier stop) throws JobFailure {
+    private ProcessingResult process(Job job, AtomicLong bytes, LiveJobReporter live, BooleanSupplier stop) throws JobFailure {
         CompiledSchema schema = schema(job);
         Path file = job.filePath() == null ? null : Path.of(job.filePath());
         if (file == null || !Files.isRegularFile(file)) {
@@ -144,10 +149,17 @@ public final class JobRunner {
                 job.recordsFailed(), 0, 0);
         ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1, earlier);
         JobBatchWriter writer = new JobBatchWriter(jdbi, job.id(), workerId, schema.fieldNames(), backoff);
+        BackgroundSink.Store<JobBatchWriter.CopyBatch> storeThenReport = batches -> {
+            writer.store(batches);
+            JobBatchWriter.CopyBatch last = batches.get(batches.size() - 1);
+            live.stored(batches.stream().mapToLong(JobBatchWriter.CopyBatch::processed).sum(),
+                    batches.stream().flatMap(batch -> batch.rejected().stream()).toList(), last.bytesConsumed());
+        };
         // the next batches are read and validated while PostgreSQL stores this one
         try (InputStream in = Files.newInputStream(file);
              RecordReader reader = RecordReaders.open(in, format, limits);
-             BackgroundSink<JobBatchWriter.CopyBatch> sink = new BackgroundSink<>(writer::prepare, writer, 10, "writer-" + job.id())) {
+             BackgroundSink<JobBatchWriter.CopyBatch> sink = new BackgroundSink<>(writer::prepare, storeThenReport, 10,
+                     "writer-" + job.id())) {
             ProcessingResult result = new RecordProcessor(options).process(reader, schema, sink,
                     progress -> bytes.set(progress.bytesConsumed()), stop);
             sink.finish();
@@ -169,10 +181,11 @@ public final class JobRunner {
         }
     }
 
-    private Outcome end(JobDao jobs, Job job, ProcessingResult result, boolean handBack) {
+    private Outcome end(JobDao jobs, Job job, LiveJobReporter live, ProcessingResult result, boolean handBack) {
         switch (result.outcome()) {
             case COMPLETED -> {
                 if (jobs.finish(job.id(), workerId, JobStatus.COMPLETED, null) > 0) {
+                    announceEnd(jobs, job.id(), live);
                     if (deleteFilesWhenDone) {
                         deleteFile(job);
                     }
@@ -183,7 +196,9 @@ public final class JobRunner {
             }
             case FAILED -> {
                 LOG.warn("Failed: {}", result.message());
-                jobs.finish(job.id(), workerId, JobStatus.FAILED, result.message());
+                if (jobs.finish(job.id(), workerId, JobStatus.FAILED, result.message()) > 0) {
+                    announceEnd(jobs, job.id(), live);
+                }
                 return Outcome.FINISHED;
             }
             default -> {
@@ -198,18 +213,24 @@ public final class JobRunner {
     }
 
     /** If even that fails, the job stays PROCESSING, its heartbeat goes stale, and another worker takes it over. */
-    private void failQuietly(JobDao jobs, UUID jobId, String message) {
+    private void failQuietly(JobDao jobs, UUID jobId, LiveJobReporter live, String message) {
         try {
-            jobs.finish(jobId, workerId, JobStatus.FAILED, message);
+            if (jobs.finish(jobId, workerId, JobStatus.FAILED, message) > 0) {
+                announceEnd(jobs, jobId, live);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not record the failure either: {}", e.getMessage());
         }
     }
 
+    /** Tells the watchers how the job ended, in the words and counters the database now holds. */
+    private static void announceEnd(JobDao jobs, UUID jobId, LiveJobReporter live) {
+        jobs.find(jobId).ifPresent(live::finished);
+    }
+
     private void beat(JobDao jobs, Job job, long bytes, AtomicBoolean lost) {
         try {
-            int progress = job.fileSize() == 0 ? 99 : (int) Math.min(99, 100 * bytes / job.fileSize());
-            if (jobs.heartbeat(job.id(), workerId, progress) == 0) {
+            if (jobs.heartbeat(job.id(), workerId, LiveJobReporter.percent(bytes, job.fileSize())) == 0) {
                 lost.set(true); // cancelled without a signal reaching us, or taken over
             }
         } catch (RuntimeException e) {

@@ -36,8 +36,13 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
     private static final String COPY_ERRORS = "COPY processing_errors (job_id, record_index, line_number, field_name, "
             + "error_code, error_message, raw_value) FROM STDIN";
 
-    /** A batch in COPY text format, with what it adds to the job's counters. */
-    public record CopyBatch(String records, String errors, int processed, int failed, long lastRecordIndex) {
+    /**
+     * A batch in COPY text format, with what it adds to the job's counters.
+     *
+     * @param rejected its rejected records, for the live error events once it is stored
+     */
+    public record CopyBatch(String records, String errors, int processed, int failed, long lastRecordIndex,
+                            List<RejectedRecord> rejected, long bytesConsumed) {
     }
 
     private final Jdbi jdbi;
@@ -58,7 +63,8 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
 
     public CopyBatch prepare(RecordBatch batch) {
         return new CopyBatch(records(batch.valid()), errors(batch.rejected()),
-                batch.valid().size() + batch.rejected().size(), batch.rejected().size(), batch.lastRecordIndex());
+                batch.valid().size() + batch.rejected().size(), batch.rejected().size(), batch.lastRecordIndex(),
+                batch.rejected(), batch.bytesConsumed());
     }
 
     /** Stores contiguous batches in one transaction (group commit), retried with backoff on database failures. */

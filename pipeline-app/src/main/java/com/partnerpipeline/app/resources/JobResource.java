@@ -1,12 +1,15 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.core.Ids;
 import com.partnerpipeline.app.api.ErrorView;
 import com.partnerpipeline.app.api.JobView;
 import com.partnerpipeline.app.api.Page;
 import com.partnerpipeline.app.api.Pagination;
 import com.partnerpipeline.app.api.SchemaSummary;
 import com.partnerpipeline.app.core.Job;
+import com.partnerpipeline.app.api.JobEvent;
 import com.partnerpipeline.app.core.JobCancellations;
+import com.partnerpipeline.app.core.JobEventPublisher;
 import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.JobStatus;
 import com.partnerpipeline.app.core.Partner;
@@ -40,15 +43,17 @@ public final class JobResource {
     private final ErrorExport errorExport;
     private final BackgroundEnqueuer queue;
     private final JobCancellations cancellations;
+    private final JobEventPublisher events;
 
     public JobResource(JobDao jobs, SchemaDao schemas, ProcessingErrorDao errors, ErrorExport errorExport,
-                       BackgroundEnqueuer queue, JobCancellations cancellations) {
+                       BackgroundEnqueuer queue, JobCancellations cancellations, JobEventPublisher events) {
         this.jobs = jobs;
         this.schemas = schemas;
         this.errors = errors;
         this.errorExport = errorExport;
         this.queue = queue;
         this.cancellations = cancellations;
+        this.events = events;
     }
 
     @GET
@@ -98,6 +103,7 @@ public final class JobResource {
         Job cancelled = jobs.cancel(job.id(), partner.id()).orElseThrow(() -> ApiErrors.error(Response.Status.BAD_REQUEST,
                 "only PENDING or PROCESSING jobs can be cancelled; this one is " + jobs.status(job.id()).orElse(job.status())));
         cancellations.publish(job.id());
+        events.publish(JobEvent.Completed.of(cancelled));
         return JobView.of(cancelled, null);
     }
 

@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.core.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.app.api.SchemaView;

@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.core.Ids;
 import com.partnerpipeline.app.api.UploadResponse;
 import com.partnerpipeline.app.core.Job;
 import com.partnerpipeline.app.core.BackgroundEnqueuer;

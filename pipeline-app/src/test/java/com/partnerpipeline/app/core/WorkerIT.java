@@ -6,6 +6,7 @@ import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.testing.ApiClient;
+import com.partnerpipeline.app.testing.AppProcess;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.Fixtures.TestPartner;
 import com.partnerpipeline.app.testing.TestEnvironment;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -135,10 +135,8 @@ class WorkerIT {
         assertThat(ENV.uploadDirectory().resolve(jobId + ".csv")).doesNotExist();
     }
 
-    private Process workerProcess(String log) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), "worker", ENV.configFile().toString())
-                .redirectErrorStream(true).redirectOutput(new File(dir.toFile(), log)).start();
+    private Process workerProcess(String log) {
+        return AppProcess.start("worker", ENV.configFile(), dir.resolve(log));
     }
 
     @Test

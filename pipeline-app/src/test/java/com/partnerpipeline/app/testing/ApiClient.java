@@ -81,6 +81,15 @@ public final class ApiClient {
         return send(request(path, apiKey).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
     }
 
+    /** Whether a server answers on this port and says it is healthy. */
+    public boolean healthy() {
+        try {
+            return get("/api/health", null).status() == 200;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -89,7 +89,7 @@ public final class Fixtures {
 
     /** A worker in this JVM, on the application's connections. */
     public static Worker startWorker(Infrastructure infrastructure, PipelineConfiguration configuration, String name) {
-        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), name,
+        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(), name,
                 configuration.getProcessing(), configuration.getWorker());
         Worker worker = new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
                 configuration.getWorker(), configuration.getUploads(), name);

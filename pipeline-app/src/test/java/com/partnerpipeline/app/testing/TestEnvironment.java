@@ -51,6 +51,21 @@ public final class TestEnvironment {
     }
 
     private String config() {
+        return config(0, 0);
+    }
+
+    /** The same world for another server process, on fixed ports it can be reached at. */
+    public Path configFileWithPorts(int applicationPort, int adminPort) {
+        try {
+            Path file = directory.resolve("config-" + applicationPort + ".yml");
+            Files.writeString(file, config(applicationPort, adminPort));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String config(int applicationPort, int adminPort) {
         TestServices.Postgres server = TestServices.postgres();
         return """
                 database:
@@ -78,17 +93,20 @@ public final class TestEnvironment {
                   retryBackoffLimit: 5s
                 processing:
                   batchSize: 100
+                webSocket:
+                  pingInterval: 200ms
+                  idleTimeout: 1s
                 server:
                   applicationConnectors:
                     - type: http
-                      port: 0
+                      port: %d
                   adminConnectors:
                     - type: http
-                      port: 0
+                      port: %d
                 logging:
                   level: WARN
                 """.formatted(databaseUrl, server.user(), server.password(), redisUrl, keyPrefix,
-                directory.resolve("uploads"));
+                directory.resolve("uploads"), applicationPort, adminPort);
     }
 
     private void migrate() {
@@ -110,6 +128,10 @@ public final class TestEnvironment {
 
     public Path uploadDirectory() {
         return directory.resolve("uploads");
+    }
+
+    public String redisKeyPrefix() {
+        return keyPrefix;
     }
 
     public String databaseUrl() {

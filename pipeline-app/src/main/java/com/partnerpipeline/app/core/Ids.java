@@ -1,14 +1,14 @@
-package com.partnerpipeline.app.resources;
+package com.partnerpipeline.app.core;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /** Ids in paths and forms: something that is not a UUID names nothing, so it is a 404 like any unknown id. */
-final class Ids {
+public final class Ids {
     private Ids() {
     }
 
-    static Optional<UUID> parse(String id) {
+    public static Optional<UUID> parse(String id) {
         try {
             return id == null ? Optional.empty() : Optional.of(UUID.fromString(id.trim()));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,72 @@
+package com.partnerpipeline.app.websocket;
+
+import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
+import com.partnerpipeline.app.core.Ids;
+import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.db.JobDao;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketCreator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The handshake of {@code /ws/jobs/{jobId}?partnerId=...}: checks the API key (header {@code X-API-Key}, or the
+ * {@code apiKey} parameter for browsers), the partner and the job. A refusal still completes the upgrade, then
+ * closes with 1008 and a reason before any job data, so browsers, which hide failed handshakes, can show why.
+ */
+public final class JobSocketCreator implements JettyWebSocketCreator {
+    private static final Logger LOG = LoggerFactory.getLogger(JobSocketCreator.class);
+
+    private final ApiKeyAuthenticator authenticator;
+    private final JobDao jobs;
+    private final JobSocketHub hub;
+
+    public JobSocketCreator(ApiKeyAuthenticator authenticator, JobDao jobs, JobSocketHub hub) {
+        this.authenticator = authenticator;
+        this.jobs = jobs;
+        this.hub = hub;
+    }
+
+    @Override
+    public Object createWebSocket(JettyServerUpgradeRequest request, JettyServerUpgradeResponse response) {
+        String apiKey = Optional.ofNullable(request.getHeader("X-API-Key")).orElse(parameter(request, "apiKey"));
+        String partnerId = parameter(request, "partnerId");
+        if (apiKey == null || apiKey.isBlank()) {
+            return refuse("missing API key: send the X-API-Key header or the apiKey query parameter");
+        }
+        if (partnerId == null || partnerId.isBlank()) {
+            return refuse("missing partnerId query parameter");
+        }
+        try {
+            Optional<Partner> partner = authenticator.authenticate(apiKey);
+            if (partner.isEmpty()) {
+                return refuse("invalid API key");
+            }
+            if (!partner.get().id().toString().equalsIgnoreCase(partnerId.trim())) {
+                return refuse("partnerId does not match the API key");
+            }
+            Optional<UUID> jobId = Ids.parse(request.getRequestPath().substring(request.getRequestPath().lastIndexOf('/') + 1));
+            if (jobId.isEmpty() || jobs.findForPartner(jobId.get(), partner.get().id()).isEmpty()) {
+                return refuse("job not found");
+            }
+            return new JobSocket(jobId.get(), hub);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check a job socket's credentials: {}", e.getMessage());
+            return new RefusedSocket(CloseCodes.SERVER_ERROR, "service unavailable: cannot check credentials right now");
+        }
+    }
+
+    private static RefusedSocket refuse(String reason) {
+        return new RefusedSocket(CloseCodes.POLICY_VIOLATION, reason);
+    }
+
+    private static String parameter(JettyServerUpgradeRequest request, String name) {
+        List<String> values = request.getParameterMap().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
