@@ -24,6 +24,7 @@ import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
 import com.partnerpipeline.app.resources.HealthResource;
 import com.partnerpipeline.app.resources.JobResource;
+import com.partnerpipeline.app.resources.PartnerResource;
 import com.partnerpipeline.app.resources.SchemaResource;
 import com.partnerpipeline.app.resources.UploadResource;
 import com.partnerpipeline.app.websocket.JobSocketCreator;
@@ -111,6 +112,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
         environment.jersey().register(new HealthResource(infrastructure.probe()));
+        environment.jersey().register(new PartnerResource());
 
         JobSocketHub hub = new JobSocketHub(infrastructure.events(), jobs, environment.getObjectMapper(),
                 configuration.getWebSocket());

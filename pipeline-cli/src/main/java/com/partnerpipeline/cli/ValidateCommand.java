@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {
                 "0:every record is valid",
                 "1:some records were rejected",
-                "2:the file could not be processed (unreadable, bad schema, error threshold exceeded) or bad usage"},
+                "2:the file could not be processed (unreadable, bad schema, error threshold exceeded)",
+                "64:bad usage (unknown option, missing argument)"},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  pipeline validate customers.csv --schema customers.schema.json",

@@ -45,8 +45,8 @@ class ValidateCommandIT {
         assertThat(ok.stdout()).startsWith("ok.csv: COMPLETED\n");
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.stdout()).startsWith("broken.xml: FAILED - cannot read the file at record 0 (line 1, column ");
-        assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.stderr()).startsWith("Missing required option: '--schema=SCHEMA.json'");
+        assertThat(usage.exitCode()).isEqualTo(64);
+        assertThat(usage.stderr()).startsWith("error: Missing required option: '--schema=SCHEMA.json'");
     }
 
     @Test
@@ -55,6 +55,6 @@ class ValidateCommandIT {
 
         assertThat(help.exitCode()).isEqualTo(0);
         assertThat(help.stdout()).contains("Examples:", "pipeline validate customers.csv --schema", "Exit codes:",
-                "1   some records were rejected");
+                "1    some records were rejected");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a built jar the way a user does, {@code java -jar JAR args...}, and captures what it printed. */
@@ -18,6 +19,12 @@ public final class JarProcess {
     }
 
     public static Result run(Path jar, Path workDir, String... args) throws IOException, InterruptedException {
+        return run(jar, workDir, Map.of(), args);
+    }
+
+    /** With {@code environment} added to this process's environment. */
+    public static Result run(Path jar, Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after 'package'");
         }
@@ -27,8 +34,10 @@ public final class JarProcess {
         Path stdout = Files.createTempFile("jar-out", ".txt");
         Path stderr = Files.createTempFile("jar-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("java -jar " + jar + " did not finish within 120 s");

@@ -119,8 +119,9 @@ public final class JobResource {
             throw ApiErrors.error(Response.Status.BAD_REQUEST, "only FAILED jobs can be retried; this one is "
                     + jobs.status(job.id()).orElse(job.status()));
         }
+        Job reset = jobs.find(job.id()).orElseThrow(); // before a worker can take it: the answer says PENDING
         queue.enqueue(job.id());
-        return JobView.of(jobs.find(job.id()).orElseThrow(), null);
+        return JobView.of(reset, null);
     }
 
     private Job find(Partner partner, String id) {

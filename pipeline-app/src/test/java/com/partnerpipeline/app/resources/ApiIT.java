@@ -174,7 +174,7 @@ class ApiIT {
         Path big = dir.resolve("big.csv");
         try (var out = Files.newBufferedWriter(big)) {
             out.write("id,label\n");
-            for (int i = 0; i < 250_000; i++) { // about 6 MB against the 4 MiB limit
+            for (int i = 0; i < 800_000; i++) { // about 18 MB against the 16 MiB limit
                 out.write(i + ",some label text\n");
             }
         }
@@ -190,7 +190,7 @@ class ApiIT {
                 sampleSchema, true);
 
         assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.error()).isEqualTo("the file is larger than the limit of 4194304 bytes");
+        assertThat(tooLarge.error()).isEqualTo("the file is larger than the limit of 16777216 bytes");
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.error()).startsWith("unsupported file type 'notes.txt'");
         assertThat(wrongContent.status()).isEqualTo(415);

@@ -83,7 +83,7 @@ public final class TestEnvironment {
                   keyPrefix: "%s"
                 uploads:
                   directory: "%s"
-                  maxFileSize: 4MiB
+                  maxFileSize: 16MiB
                 worker:
                   concurrency: 2
                   progressInterval: 200ms

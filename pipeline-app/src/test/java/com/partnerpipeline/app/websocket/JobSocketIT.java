@@ -127,7 +127,7 @@ class JobSocketIT {
 
     @Test
     void aRunningJobStreamsThrottledProgressCappedErrorsThenCompleted() throws Exception {
-        int records = 200_000;
+        int records = 600_000; // a few seconds of work: several progress messages
         int badEvery = 50;
         String jobId = Fixtures.upload(api, partner, Fixtures.numbersCsv(dir, "live.csv", records, badEvery), schema);
         SocketClient socket = watch(APP.getLocalPort(), jobId);

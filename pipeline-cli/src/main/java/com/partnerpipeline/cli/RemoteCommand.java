@@ -1,0 +1,59 @@
+package com.partnerpipeline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.partnerpipeline.cli.client.PipelineClient;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/**
+ * A command that talks to the server: the client from the global options, {@code --json}, and failures printed as
+ * one line the user can act on, with the documented exit code.
+ */
+abstract class RemoteCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "print JSON for scripts instead of readable text")
+    boolean json;
+
+    final PrintStream out = System.out;
+    final PrintStream err = System.err;
+
+    @Override
+    public final Integer call() {
+        try {
+            return run(client());
+        } catch (CliException e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    abstract int run(PipelineClient client);
+
+    private PipelineClient client() {
+        PipelineCli root = (PipelineCli) spec.root().userObject();
+        return new PipelineClient(root.url, root.apiKey);
+    }
+
+    void printJson(JsonNode node) {
+        try {
+            out.println(JSON.writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether progress may be drawn as a bar: only when a person watches the output. */
+    static boolean terminal() {
+        return System.console() != null;
+    }
+}
