@@ -24,5 +24,18 @@ class ConfigurationTest {
 
         assertThat(configuration.getProcessing().getBatchSize()).isEqualTo(100);
         assertThat(configuration.getProcessing().readerLimits()).isEqualTo(ReaderLimits.DEFAULTS);
+        assertThat(configuration.getWebSocket().getPingInterval().toSeconds()).isEqualTo(20);
+        assertThat(configuration.getWebSocket().getIdleTimeout().toSeconds()).isEqualTo(60);
+        assertThat(configuration.getWebSocket().getMaxQueuedMessages()).isEqualTo(256);
+    }
+
+    @Test
+    void anIdleTimeoutShorterThanThePingsIsRefused() {
+        var config = new com.partnerpipeline.app.websocket.WebSocketConfiguration();
+        config.setPingInterval(io.dropwizard.util.Duration.seconds(30));
+        config.setIdleTimeout(io.dropwizard.util.Duration.seconds(10));
+
+        assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getMessage())
+                .containsExactly("idleTimeout must be longer than pingInterval, or live clients would be dropped");
     }
 }
