@@ -9,23 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS=${1:-1000000}
 BATCH=${2:-100}
-APP=pipeline-app/target/pipeline-app.jar
 DB=pipeline_bench
 WORK=$(mktemp -d)
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
-[ -f "$APP" ] || ./mvnw -q -B package -DskipTests
-mkdir -p bench/data
-FILE=bench/data/customers-$RECORDS.csv
-[ -f "$FILE" ] || java bench/GenerateData.java csv "$RECORDS" 0.02 "$FILE"
-
 export DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$DB UPLOAD_DIR=$WORK/uploads REDIS_KEY_PREFIX=bench-$$ \
        PIPELINE_PORT=18480 PIPELINE_ADMIN_PORT=18481 PIPELINE_BATCH_SIZE=$BATCH WORKER_CONCURRENCY=1 PIPELINE_LOG_LEVEL=WARN
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-java -jar "$APP" db migrate config.yml > "$WORK/migrate.log" 2>&1
-PARTNER=$(java -jar "$APP" partner create config.yml --name Bench 2>/dev/null)
-PARTNER_ID=$(echo "$PARTNER" | awk '/partner id/ {print $3}')
-KEY=$(echo "$PARTNER" | awk '/api key/ {print $3}')
-SCHEMA_ID=$(java -jar "$APP" schema create config.yml --partner "$PARTNER_ID" --file sample-data/customers.schema.json 2>/dev/null | awk '{print $3}')
+. bench/common.sh
+data_file "$RECORDS"
+fresh_database $DB "$WORK"
 
 java -Xmx256m -XX:+UseParallelGC -jar "$APP" server config.yml > "$WORK/server.log" 2>&1 & SERVER=$!
 java -Xmx256m -XX:+UseParallelGC ${WORKER_JAVA_OPTS:-} -jar "$APP" worker config.yml > "$WORK/worker.log" 2>&1 & WORKER=$!

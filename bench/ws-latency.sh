@@ -10,23 +10,13 @@ cd "$(dirname "$0")/.."
 SOCKETS=${1:-1000}
 JOBS=${2:-8}
 RECORDS=${3:-1000000}
-APP=pipeline-app/target/pipeline-app.jar
 DB=pipeline_bench_ws
 WORK=$(mktemp -d)
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
-[ -f "$APP" ] || ./mvnw -q -B package -DskipTests
-mkdir -p bench/data
-FILE=bench/data/customers-$RECORDS.csv
-[ -f "$FILE" ] || java bench/GenerateData.java csv "$RECORDS" 0.02 "$FILE"
-
 export DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$DB UPLOAD_DIR=$WORK/uploads REDIS_KEY_PREFIX=bench-ws-$$ \
        PIPELINE_PORT=18490 PIPELINE_ADMIN_PORT=18491 WORKER_CONCURRENCY=2 PIPELINE_LOG_LEVEL=WARN
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-java -jar "$APP" db migrate config.yml > "$WORK/migrate.log" 2>&1
-PARTNER=$(java -jar "$APP" partner create config.yml --name Bench 2>/dev/null)
-PARTNER_ID=$(echo "$PARTNER" | awk '/partner id/ {print $3}')
-KEY=$(echo "$PARTNER" | awk '/api key/ {print $3}')
-SCHEMA_ID=$(java -jar "$APP" schema create config.yml --partner "$PARTNER_ID" --file sample-data/customers.schema.json 2>/dev/null | awk '{print $3}')
+. bench/common.sh
+data_file "$RECORDS"
+fresh_database $DB "$WORK"
 
 java -Xmx256m -XX:+UseParallelGC -jar "$APP" server config.yml > "$WORK/server.log" 2>&1 & SERVER=$!
 trap 'kill $SERVER ${WORKER:-} 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -36,5 +26,5 @@ for _ in $(seq "$JOBS"); do
 done
 java -Xmx256m -XX:+UseParallelGC -jar "$APP" worker config.yml > "$WORK/worker.log" 2>&1 & WORKER=$!
 
-java -Xmx512m bench/WsLatency.java http://127.0.0.1:18490 "$KEY" "$PARTNER_ID" "$SOCKETS" 2000 3
+java -Xmx512m -Dpids=server:$SERVER,worker:$WORKER bench/WsLatency.java http://127.0.0.1:18490 "$KEY" "$PARTNER_ID" "$SOCKETS" 2000 3
 echo "jobs: $(curl -sf -H "X-API-Key: $KEY" 'localhost:18490/api/jobs?limit=100' | python3 -c 'import json,sys; from collections import Counter; print(dict(Counter(j["status"] for j in json.load(sys.stdin)["data"])))')"

@@ -4,6 +4,10 @@ import com.partnerpipeline.app.api.JobEvent;
 import com.partnerpipeline.app.core.Job;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +29,13 @@ public final class JobSocket implements Session.Listener.AutoDemanding {
     private final UUID jobId;
     private final JobSocketHub hub;
     private volatile Session session;
+    private volatile CoreSession frames;
+    /** Frames batched since the hub last flushed this socket. */
+    private volatile boolean unflushed;
+    /** For batched frames and flushes, which Jetty's core API completes with its own callback type. */
+    private final org.eclipse.jetty.util.Callback dropIfFailed =
+            org.eclipse.jetty.util.Callback.from(() -> {
+            }, this::tooSlow);
     private volatile long lastHeardNanos = System.nanoTime();
     /** Events that arrived before the snapshot was sent; null once the socket is live. */
     private List<JobSocketHub.Broadcast> early = new ArrayList<>();
@@ -42,6 +53,7 @@ public final class JobSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        this.frames = ((WebSocketSession) session).getCoreSession();
         try {
             hub.join(this);
             goLive(hub.snapshot(jobId));
@@ -74,7 +86,24 @@ public final class JobSocket implements Session.Listener.AutoDemanding {
         } else if (event.last()) {
             end(event.text());
         } else {
-            send(event.text());
+            batch(event.utf8());
+        }
+    }
+
+    /**
+     * Queues an event's frame without writing it: the hub flushes every socket's batch a few times a second, so a
+     * busy job costs one write per socket per flush, not one per event. The UTF-8 bytes are shared by all sockets.
+     */
+    private void batch(ByteBuffer utf8) {
+        frames.sendFrame(new Frame(OpCode.TEXT, utf8.duplicate()), dropIfFailed, true);
+        unflushed = true;
+    }
+
+    /** Writes the batched frames, if any. */
+    void flush() {
+        if (unflushed) {
+            unflushed = false;
+            frames.flush(dropIfFailed);
         }
     }
 
@@ -84,14 +113,17 @@ public final class JobSocket implements Session.Listener.AutoDemanding {
         close(CloseCodes.NORMAL, "job ended");
     }
 
+    /** Sent at once, after whatever was batched before it. */
     private void send(String text) {
         session.sendText(text, Callback.from(() -> {
-        }, failure -> {
-            if (session.isOpen()) {
-                LOG.info("Dropping a socket on {} that does not keep up: {}", jobId, failure.toString());
-                close(CloseCodes.TRY_AGAIN_LATER, "too slow: messages were not read in time");
-            }
-        }));
+        }, this::tooSlow));
+    }
+
+    private void tooSlow(Throwable failure) {
+        if (session.isOpen()) {
+            LOG.info("Dropping a socket on {} that does not keep up: {}", jobId, failure.toString());
+            close(CloseCodes.TRY_AGAIN_LATER, "too slow: messages were not read in time");
+        }
     }
 
     /** Pings a live client; closes one that has not been heard from for {@code silentAfterNanos}. */

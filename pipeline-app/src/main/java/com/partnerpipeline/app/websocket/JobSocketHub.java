@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,14 @@ import java.util.concurrent.TimeUnit;
 public final class JobSocketHub {
     private static final Logger LOG = LoggerFactory.getLogger(JobSocketHub.class);
     private static final long DISCONNECT_AFTER_CLOSE_SECONDS = 5;
+    /** How often batched events are written out: the most an event waits, and at most that many writes a second per socket. */
+    static final long FLUSH_INTERVAL_MILLIS = 100;
 
-    /** An event as sent to the sockets; {@code last} for the completed event, after which they are closed. */
-    record Broadcast(String text, boolean last) {
+    /**
+     * An event as sent to the sockets, encoded once for all of them; {@code last} for the completed event, after
+     * which they are closed.
+     */
+    record Broadcast(String text, ByteBuffer utf8, boolean last) {
     }
 
     /** The sockets on one job and this node's subscription to its channel. Retired once empty, never reused. */
@@ -63,6 +70,7 @@ public final class JobSocketHub {
     public void start() {
         long interval = config.getPingInterval().toMilliseconds();
         timer.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Closes every socket with 1001 and waits a moment for the close frames to go out. */
@@ -152,7 +160,7 @@ public final class JobSocketHub {
     }
 
     private void forward(Watchers watchers, String message) {
-        Broadcast event = new Broadcast(message, isCompleted(message));
+        Broadcast event = new Broadcast(message, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), isCompleted(message));
         for (JobSocket socket : watchers.sockets) {
             socket.deliver(event);
         }
@@ -163,6 +171,18 @@ public final class JobSocketHub {
             return "completed".equals(json.readTree(message).path("type").asText());
         } catch (JsonProcessingException e) {
             return false;
+        }
+    }
+
+    private void flush() {
+        for (Watchers watchers : watched.values()) {
+            for (JobSocket socket : watchers.sockets) {
+                try {
+                    socket.flush();
+                } catch (RuntimeException e) {
+                    LOG.debug("Flushing a socket failed: {}", e.getMessage());
+                }
+            }
         }
     }
 

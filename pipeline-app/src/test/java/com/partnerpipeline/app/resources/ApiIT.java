@@ -69,7 +69,8 @@ class ApiIT {
     @Test
     void everyRouteButHealthNeedsAValidKey() {
         String job = "/api/jobs/" + UUID.randomUUID();
-        List<String> gets = List.of("/api/jobs", job, job + "/errors", "/api/schemas", "/api/schemas/" + UUID.randomUUID());
+        List<String> gets = List.of("/api/jobs", job, job + "/errors", "/api/schemas", "/api/schemas/" + UUID.randomUUID(),
+                "/api/me");
         List<String> posts = List.of(job + "/cancel", job + "/retry", "/api/schemas", "/api/upload");
         for (String path : gets) {
             assertUnauthorized(api.get(path, null), "API key is required");
@@ -81,6 +82,10 @@ class ApiIT {
         }
         assertThat(api.post("/api/schemas", null, "{}").headers().firstValue("Connection"))
                 .as("a body refused unread closes the connection").contains("close");
+        ApiClient.Response me = api.get("/api/me", acme.apiKey());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("id").asText()).isEqualTo(acme.id().toString());
+        assertThat(me.json().get("name").asText()).isEqualTo("Acme");
         ApiClient.Response health = api.get("/api/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("healthy");
