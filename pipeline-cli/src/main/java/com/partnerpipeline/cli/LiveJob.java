@@ -24,8 +24,10 @@ final class LiveJob {
 
     /** Returns the exit code of the job's end. */
     int follow(String jobId, java.util.function.Consumer<JsonNode> printJson) {
-        try (ProgressDisplay display = ProgressDisplay.create(RemoteCommand.terminal(), err, "Job " + shortId(jobId), 100, "%", 1, false)) {
-            JsonNode completed = new JobWatcher(client).follow(jobId, message -> {
+        ProgressDisplay display = ProgressDisplay.create(RemoteCommand.terminal(), err, "Job " + shortId(jobId), 100, "%", 1, false);
+        JsonNode completed;
+        try {
+            completed = new JobWatcher(client).follow(jobId, message -> {
                 switch (message.path("type").asText()) {
                     case "connected" -> display.update(message.path("progress").asLong(), status(message));
                     case "progress" -> display.update(message.path("progress").asLong(), progress(message));
@@ -34,14 +36,15 @@ final class LiveJob {
                     }
                 }
             });
-            display.close();
-            if (json) {
-                printJson.accept(completed);
-            } else {
-                summary(jobId, completed);
-            }
-            return JobExit.of(completed);
+        } finally {
+            display.close(); // before the summary, so the bar's last redraw does not follow it
         }
+        if (json) {
+            printJson.accept(completed);
+        } else {
+            summary(jobId, completed);
+        }
+        return JobExit.of(completed);
     }
 
     private void summary(String jobId, JsonNode completed) {
@@ -49,8 +52,8 @@ final class LiveJob {
         out.println("Job " + jobId + " " + completed.path("status").asText() + ": "
                 + Format.count(completed.path("recordsProcessed").asLong()) + " records, " + Format.count(failed) + " rejected");
         String message = completed.path("message").asText("");
-        if (!message.isEmpty()) {
-            out.println(message);
+        if (!"COMPLETED".equals(completed.path("status").asText()) && !message.isEmpty()) {
+            out.println(message); // why it failed, or that it was cancelled
         }
         if (failed > 0) {
             out.println("Errors: pipeline errors " + jobId + " (or --csv to export them)");

@@ -223,9 +223,16 @@ public final class JobRunner {
         }
     }
 
-    /** Tells the watchers how the job ended, in the words and counters the database now holds. */
+    /**
+     * Tells the watchers how the job ended, in the words and counters the database now holds. Best effort: the end
+     * is recorded already, and API nodes look for ended jobs themselves at every ping round.
+     */
     private static void announceEnd(JobDao jobs, UUID jobId, LiveJobReporter live) {
-        jobs.find(jobId).ifPresent(live::finished);
+        try {
+            jobs.find(jobId).ifPresent(live::finished);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not announce the end of the job to its watchers: {}", e.getMessage());
+        }
     }
 
     private void beat(JobDao jobs, Job job, long bytes, AtomicBoolean lost) {

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * This API node's open job sockets, by job. A node listens to a job's Redis channel only while it has a socket on
  * that job, and forwards each event to those sockets. It pings every socket and closes those that stopped
- * answering, so clients that vanish without a close frame do not stay in the map.
+ * answering, so clients that vanish without a close frame do not stay in the map. Pub/sub delivers at most once, so
+ * at every ping round it also asks the database whether a watched job has ended, and ends its sockets if so.
  */
 public final class JobSocketHub {
     private static final Logger LOG = LoggerFactory.getLogger(JobSocketHub.class);
@@ -70,6 +71,7 @@ public final class JobSocketHub {
     public void start() {
         long interval = config.getPingInterval().toMilliseconds();
         timer.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::endEndedJobs, interval, interval, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -142,11 +144,6 @@ public final class JobSocketHub {
         return watched.values().stream().mapToInt(watchers -> watchers.sockets.size()).sum();
     }
 
-    /** Jobs this node listens to. */
-    public int subscriptions() {
-        return watched.size();
-    }
-
     void disconnectLater(Session session) {
         try {
             timer.schedule(() -> {
@@ -182,6 +179,18 @@ public final class JobSocketHub {
                 } catch (RuntimeException e) {
                     LOG.debug("Flushing a socket failed: {}", e.getMessage());
                 }
+            }
+        }
+    }
+
+    /** One query per watched job, not per socket: a lost completed event delays the end by one ping interval at most. */
+    private void endEndedJobs() {
+        for (Map.Entry<UUID, Watchers> job : watched.entrySet()) {
+            try {
+                jobs.find(job.getKey()).filter(found -> found.status().isFinal())
+                        .ifPresent(ended -> forward(job.getValue(), encode(JobEvent.Completed.of(ended))));
+            } catch (RuntimeException e) {
+                LOG.debug("Could not check whether job {} ended: {}", job.getKey(), e.getMessage());
             }
         }
     }

@@ -126,6 +126,22 @@ class JobSocketIT {
     }
 
     @Test
+    void anEndWhoseEventWasLostIsFoundInTheDatabase() {
+        String jobId = pendingJob("lost-event.csv", 10);
+        SocketClient socket = watch(APP.getLocalPort(), jobId);
+        socket.await("connected", Duration.ofSeconds(10));
+
+        // as if the worker's completed event never reached Redis
+        APP.<PipelineApplication>getApplication().infrastructure().jdbi().useHandle(handle -> handle.execute(
+                "UPDATE jobs SET status = 'FAILED', error_message = 'the file vanished' WHERE id = ?", UUID.fromString(jobId)));
+
+        assertThat(socket.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1000);
+        JsonNode completed = socket.await("completed", Duration.ofSeconds(1)).json();
+        assertThat(completed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(completed.get("message").asText()).isEqualTo("the file vanished");
+    }
+
+    @Test
     void aRunningJobStreamsThrottledProgressCappedErrorsThenCompleted() throws Exception {
         int records = 600_000; // a few seconds of work: several progress messages
         int badEvery = 50;
