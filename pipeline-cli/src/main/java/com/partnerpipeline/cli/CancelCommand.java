@@ -1,6 +1,5 @@
 package com.partnerpipeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.cli.client.PipelineClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,12 +13,6 @@ final class CancelCommand extends RemoteCommand {
 
     @Override
     int run(PipelineClient client) {
-        JsonNode job = client.post("/api/jobs/" + PipelineClient.encode(jobId) + "/cancel", null);
-        if (json) {
-            printJson(job);
-        } else {
-            out.println("Job " + job.path("id").asText() + " is " + job.path("status").asText());
-        }
-        return ExitStatus.OK;
+        return changeJob(client, jobId, "cancel", "");
     }
 }

@@ -44,6 +44,17 @@ abstract class RemoteCommand implements Callable<Integer> {
         return new PipelineClient(root.url, root.apiKey);
     }
 
+    /** {@code POST /api/jobs/{id}/ACTION}, then the job's new status in a sentence, or the job as JSON. */
+    int changeJob(PipelineClient client, String jobId, String action, String sentenceEnd) {
+        JsonNode job = client.post("/api/jobs/" + PipelineClient.encode(jobId) + "/" + action, null);
+        if (json) {
+            printJson(job);
+        } else {
+            out.println("Job " + job.path("id").asText() + " is " + job.path("status").asText() + sentenceEnd);
+        }
+        return ExitStatus.OK;
+    }
+
     void printJson(JsonNode node) {
         try {
             out.println(JSON.writeValueAsString(node));

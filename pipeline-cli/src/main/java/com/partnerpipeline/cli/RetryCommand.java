@@ -1,6 +1,5 @@
 package com.partnerpipeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.cli.client.PipelineClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,12 +13,6 @@ final class RetryCommand extends RemoteCommand {
 
     @Override
     int run(PipelineClient client) {
-        JsonNode job = client.post("/api/jobs/" + PipelineClient.encode(jobId) + "/retry", null);
-        if (json) {
-            printJson(job);
-        } else {
-            out.println("Job " + job.path("id").asText() + " is " + job.path("status").asText() + " again");
-        }
-        return ExitStatus.OK;
+        return changeJob(client, jobId, "retry", " again");
     }
 }
