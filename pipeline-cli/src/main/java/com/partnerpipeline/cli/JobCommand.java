@@ -6,6 +6,8 @@ import com.partnerpipeline.cli.output.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
+
 @Command(name = "job", mixinStandardHelpOptions = true, description = "Show one job: its status, counts and schema.",
         footerHeading = "%nExamples:%n", footer = {"  pipeline job 8b1f...c2d", "  pipeline job 8b1f...c2d --json"})
 final class JobCommand extends RemoteCommand {
@@ -23,7 +25,7 @@ final class JobCommand extends RemoteCommand {
         return ExitStatus.OK;
     }
 
-    static void print(java.io.PrintStream out, JsonNode job) {
+    private static void print(PrintStream out, JsonNode job) {
         line(out, "Job", job.path("id").asText());
         line(out, "Status", job.path("status").asText() + " (" + job.path("progress").asInt() + "%)");
         line(out, "File", job.path("filename").asText() + ", " + Format.bytes(job.path("fileSize").asLong())
@@ -50,7 +52,7 @@ final class JobCommand extends RemoteCommand {
         line(out, "SHA-256", job.path("sha256").asText());
     }
 
-    private static void line(java.io.PrintStream out, String label, String value) {
+    private static void line(PrintStream out, String label, String value) {
         out.printf("%-9s %s%n", label + ":", value);
     }
 }

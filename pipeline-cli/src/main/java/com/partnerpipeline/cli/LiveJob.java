@@ -7,6 +7,7 @@ import com.partnerpipeline.cli.output.Format;
 import com.partnerpipeline.cli.output.ProgressDisplay;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /** Shows a job live until it ends, then its summary; shared by {@code upload --follow} and {@code watch}. */
 final class LiveJob {
@@ -23,7 +24,7 @@ final class LiveJob {
     }
 
     /** Returns the exit code of the job's end. */
-    int follow(String jobId, java.util.function.Consumer<JsonNode> printJson) {
+    int follow(String jobId, Consumer<JsonNode> printJson) {
         ProgressDisplay display = ProgressDisplay.create(RemoteCommand.terminal(), err, "Job " + shortId(jobId), 100, "%", 1, false);
         JsonNode completed;
         try {

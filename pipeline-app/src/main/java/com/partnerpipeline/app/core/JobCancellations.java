@@ -43,12 +43,8 @@ public final class JobCancellations implements CancelSignals {
     /** Starts listening; only workers do. */
     public synchronized void listen() {
         if (listenerId == null) {
-            listenerId = topic.addListener(String.class, (channel, jobId) -> {
-                AtomicBoolean flag = running.get(parse(jobId));
-                if (flag != null) {
-                    flag.set(true);
-                }
-            });
+            listenerId = topic.addListener(String.class,
+                    (channel, jobId) -> Ids.parse(jobId).map(running::get).ifPresent(flag -> flag.set(true)));
         }
     }
 
@@ -67,13 +63,5 @@ public final class JobCancellations implements CancelSignals {
     @Override
     public void forget(UUID jobId) {
         running.remove(jobId);
-    }
-
-    private static UUID parse(String jobId) {
-        try {
-            return UUID.fromString(jobId);
-        } catch (IllegalArgumentException e) {
-            return new UUID(0, 0);
-        }
     }
 }

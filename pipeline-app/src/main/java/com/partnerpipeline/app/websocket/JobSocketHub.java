@@ -100,7 +100,7 @@ public final class JobSocketHub {
                 if (watchers.sockets.isEmpty()) {
                     try {
                         watchers.listenerId = topics.subscribe(socket.jobId(),
-                                (channel, message) -> forward(watchers, message));
+                                (channel, message) -> forward(watchers, message, isCompleted(message)));
                     } catch (RuntimeException e) {
                         watchers.retired = true;
                         watched.remove(socket.jobId(), watchers);
@@ -156,8 +156,8 @@ public final class JobSocketHub {
         }
     }
 
-    private void forward(Watchers watchers, String message) {
-        Broadcast event = new Broadcast(message, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), isCompleted(message));
+    private static void forward(Watchers watchers, String message, boolean last) {
+        Broadcast event = new Broadcast(message, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), last);
         for (JobSocket socket : watchers.sockets) {
             socket.deliver(event);
         }
@@ -188,7 +188,7 @@ public final class JobSocketHub {
         for (Map.Entry<UUID, Watchers> job : watched.entrySet()) {
             try {
                 jobs.find(job.getKey()).filter(found -> found.status().isFinal())
-                        .ifPresent(ended -> forward(job.getValue(), encode(JobEvent.Completed.of(ended))));
+                        .ifPresent(ended -> forward(job.getValue(), encode(JobEvent.Completed.of(ended)), true));
             } catch (RuntimeException e) {
                 LOG.debug("Could not check whether job {} ended: {}", job.getKey(), e.getMessage());
             }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -170,7 +171,7 @@ public final class PipelineClient {
             throw new CliException(ExitStatus.UNAVAILABLE, "interrupted");
         }
         int status = response.statusCode();
-        if (status < 400 || java.util.Arrays.stream(alsoFine).anyMatch(fine -> fine == status)) {
+        if (status < 400 || Arrays.stream(alsoFine).anyMatch(fine -> fine == status)) {
             return response;
         }
         String message = serverMessage(response);
