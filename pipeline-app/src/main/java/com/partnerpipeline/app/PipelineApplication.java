@@ -2,6 +2,7 @@ package com.partnerpipeline.app;
 
 import com.partnerpipeline.app.auth.ApiKeyAuthFilter;
 import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
+import com.partnerpipeline.app.cli.DevCommand;
 import com.partnerpipeline.app.cli.ExitException;
 import com.partnerpipeline.app.cli.PartnerCommand;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
@@ -80,6 +81,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         bootstrap.addCommand(new WorkerCommand(this));
         bootstrap.addCommand(new PartnerCommand());
         bootstrap.addCommand(new SchemaCommand());
+        bootstrap.addCommand(new DevCommand(this));
     }
 
     @Override

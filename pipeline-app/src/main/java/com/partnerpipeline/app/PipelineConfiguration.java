@@ -5,6 +5,7 @@ import com.partnerpipeline.app.core.ProcessingConfiguration;
 import com.partnerpipeline.app.core.RedisConfiguration;
 import com.partnerpipeline.app.core.UploadConfiguration;
 import com.partnerpipeline.app.core.WorkerConfiguration;
+import com.partnerpipeline.app.dev.DevConfiguration;
 import com.partnerpipeline.app.websocket.WebSocketConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
-    private DataSourceFactory database = new DataSourceFactory();
+    private DataSourceFactory database = localDatabase();
 
     @Valid
     @NotNull
@@ -36,6 +37,19 @@ public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebSocketConfiguration webSocket = new WebSocketConfiguration();
+
+    @Valid
+    @NotNull
+    private DevConfiguration dev = new DevConfiguration();
+
+    /** Without a config file (the {@code dev} command) the defaults must validate; dev mode replaces the address. */
+    private static DataSourceFactory localDatabase() {
+        DataSourceFactory database = new DataSourceFactory();
+        database.setDriverClass("org.postgresql.Driver");
+        database.setUrl("jdbc:postgresql://127.0.0.1:5432/pipeline");
+        database.setUser("postgres");
+        return database;
+    }
 
     @JsonProperty
     public DataSourceFactory getDatabase() {
@@ -95,5 +109,15 @@ public class PipelineConfiguration extends Configuration {
     @JsonProperty
     public void setWebSocket(WebSocketConfiguration webSocket) {
         this.webSocket = webSocket;
+    }
+
+    @JsonProperty
+    public DevConfiguration getDev() {
+        return dev;
+    }
+
+    @JsonProperty
+    public void setDev(DevConfiguration dev) {
+        this.dev = dev;
     }
 }

@@ -13,6 +13,11 @@ abstract class OperatorCommand extends ConfiguredCommand<PipelineConfiguration> 
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
+        printError(cli, e);
+    }
+
+    /** The first message in the chain of causes, as one line: no stack trace for an operator's mistake. */
+    static void printError(Cli cli, Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();

@@ -40,12 +40,7 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
 
     @Override
     protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
-        Infrastructure infrastructure = application.infrastructure();
-        String workerId = workerId();
-        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(), workerId,
-                configuration.getProcessing(), configuration.getWorker());
-        environment.lifecycle().manage(new Worker(infrastructure.queue(), infrastructure.cancellations(), runner,
-                infrastructure.jdbi(), configuration.getWorker(), configuration.getUploads(), workerId));
+        environment.lifecycle().manage(newWorker(application.infrastructure(), configuration));
 
         List<LifeCycle> managed = new ArrayList<>(environment.lifecycle().getManagedObjects());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +62,15 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
             lifeCycle.start();
         }
         stopped.await();
+    }
+
+    /** A worker on this process's connections; whoever manages it starts and stops it. */
+    static Worker newWorker(Infrastructure infrastructure, PipelineConfiguration configuration) {
+        String workerId = workerId();
+        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(), workerId,
+                configuration.getProcessing(), configuration.getWorker());
+        return new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
+                configuration.getWorker(), configuration.getUploads(), workerId);
     }
 
     /**
