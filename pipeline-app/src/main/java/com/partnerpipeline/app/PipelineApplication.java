@@ -21,6 +21,8 @@ import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.health.ServiceHealthCheck;
+import com.partnerpipeline.app.metrics.ServiceGauges;
+import com.partnerpipeline.app.metrics.UploadMetrics;
 import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
 import com.partnerpipeline.app.resources.HealthResource;
@@ -109,7 +111,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
                 .build());
-        environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer));
+        environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer, new UploadMetrics(environment.metrics())));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
@@ -119,6 +121,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         JobSocketHub hub = new JobSocketHub(infrastructure.events(), jobs, environment.getObjectMapper(),
                 configuration.getWebSocket());
         registerJobSockets(environment, configuration.getWebSocket(), new JobSocketCreator(authenticator, jobs, hub));
+        ServiceGauges.webSocketSessions(environment.metrics(), hub::sessions);
+        ServiceGauges.jobs(environment.metrics(), jobs);
         environment.lifecycle().addServerLifecycleListener(server -> hub.start());
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
@@ -144,10 +148,12 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         RedissonClient redis = RedisClients.create(configuration.getRedis());
         environment.lifecycle().manage(RedisClients.managed(redis));
         String prefix = configuration.getRedis().getKeyPrefix();
+        JobQueue queue = new JobQueue(redis, prefix);
+        ServiceGauges.queue(environment.metrics(), queue);
         ServiceProbe probe = new ServiceProbe(jdbi, redis);
         environment.healthChecks().register("database", new ServiceHealthCheck("PostgreSQL", probe::database));
         environment.healthChecks().register("redis", new ServiceHealthCheck("Redis", probe::redis));
-        return new Infrastructure(jdbi, redis, new JobQueue(redis, prefix), new JobCancellations(redis, prefix),
+        return new Infrastructure(jdbi, redis, queue, new JobCancellations(redis, prefix),
                 new JobEventTopics(redis, prefix, environment.getObjectMapper()), probe);
     }
 

@@ -8,6 +8,7 @@ import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.JobStatus;
 import com.partnerpipeline.app.core.Sha256;
 import com.partnerpipeline.app.db.JobDao;
+import com.partnerpipeline.app.metrics.JobMetrics;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.processing.offline.ExitCodes;
@@ -50,8 +51,8 @@ final class DatabaseFileProcessing {
         jobs.insert(jobId, partnerId, schemaId, input.getFileName().toString(), Files.size(input),
                 format.name().toLowerCase(Locale.ROOT), sha256(input), input.toAbsolutePath().toString());
 
-        JobRunner runner = new JobRunner(jdbi, CancelSignals.NONE, JobEventPublisher.NONE, "process-file-" + jobId, configuration.getProcessing(),
-                configuration.getWorker(), false);
+        JobRunner runner = new JobRunner(jdbi, CancelSignals.NONE, JobEventPublisher.NONE, JobMetrics.unread(),
+                "process-file-" + jobId, configuration.getProcessing(), configuration.getWorker(), false);
         try {
             runner.run(jobId, () -> false);
         } finally {

@@ -105,7 +105,7 @@ public final class DevCommand extends ServerCommand<PipelineConfiguration> {
 
     @Override
     protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
-        environment.lifecycle().manage(WorkerCommand.newWorker(application.infrastructure(), configuration));
+        environment.lifecycle().manage(WorkerCommand.newWorker(application.infrastructure(), configuration, environment));
         environment.lifecycle().addServerLifecycleListener(new DevBanner(directory.path(), services, demo,
                 DemoPartner.sampleFile(directory.path())));
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

@@ -5,6 +5,7 @@ import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.Worker;
+import com.partnerpipeline.app.metrics.JobMetrics;
 import io.dropwizard.core.cli.EnvironmentCommand;
 import io.dropwizard.core.setup.Environment;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -40,7 +41,10 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
 
     @Override
     protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
-        environment.lifecycle().manage(newWorker(application.infrastructure(), configuration));
+        if (configuration.getWorker().getAdminPort() != 0) { // stopped after the worker: its metrics show the drain
+            environment.lifecycle().manage(WorkerAdminServer.create(environment, configuration.getWorker().getAdminPort()));
+        }
+        environment.lifecycle().manage(newWorker(application.infrastructure(), configuration, environment));
 
         List<LifeCycle> managed = new ArrayList<>(environment.lifecycle().getManagedObjects());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -65,10 +69,10 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
     }
 
     /** A worker on this process's connections; whoever manages it starts and stops it. */
-    static Worker newWorker(Infrastructure infrastructure, PipelineConfiguration configuration) {
+    static Worker newWorker(Infrastructure infrastructure, PipelineConfiguration configuration, Environment environment) {
         String workerId = workerId();
-        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(), workerId,
-                configuration.getProcessing(), configuration.getWorker());
+        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(),
+                new JobMetrics(environment.metrics()), workerId, configuration.getProcessing(), configuration.getWorker());
         return new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
                 configuration.getWorker(), configuration.getUploads(), workerId);
     }

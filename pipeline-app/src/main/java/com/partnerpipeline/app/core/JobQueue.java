@@ -87,4 +87,27 @@ public final class JobQueue {
     public long length() {
         return stream.size();
     }
+
+    /** How full the queue is, for the operator's gauges. */
+    public record Depth(long length, long claimed) {
+        /** Messages no worker has taken yet. */
+        public long waiting() {
+            return Math.max(0, length - claimed);
+        }
+    }
+
+    public Depth depth() {
+        long length = stream.size();
+        if (length == 0) {
+            return new Depth(0, 0);
+        }
+        try {
+            return new Depth(length, stream.getPendingInfo(GROUP).getTotal());
+        } catch (RedisException e) {
+            if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
+                return new Depth(length, 0); // no worker has ever run: nothing is claimed
+            }
+            throw e;
+        }
+    }
 }

@@ -6,6 +6,7 @@ import com.partnerpipeline.app.db.JobBatchWriter;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.JobLostException;
 import com.partnerpipeline.app.db.SchemaDao;
+import com.partnerpipeline.app.metrics.JobMetrics;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
@@ -47,6 +48,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    /** The log context key: every line written while a job runs carries its id, whatever thread writes it. */
+    private static final String JOB_ID = "jobId";
 
     /** What became of a job this runner was asked to look at. */
     public enum Outcome {
@@ -61,6 +64,7 @@ public final class JobRunner {
     private final Jdbi jdbi;
     private final CancelSignals cancellations;
     private final JobEventPublisher events;
+    private final JobMetrics metrics;
     private final String workerId;
     private final boolean deleteFilesWhenDone;
     private final int batchSize;
@@ -71,17 +75,18 @@ public final class JobRunner {
     private final ScheduledExecutorService heartbeats;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, String workerId,
+    public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, JobMetrics metrics, String workerId,
                      ProcessingConfiguration processing, WorkerConfiguration worker) {
-        this(jdbi, cancellations, events, workerId, processing, worker, true);
+        this(jdbi, cancellations, events, metrics, workerId, processing, worker, true);
     }
 
     /** @param deleteFilesWhenDone false for files that are not uploads (an operator's {@code process-file} input) */
-    public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, String workerId,
+    public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, JobMetrics metrics, String workerId,
                      ProcessingConfiguration processing, WorkerConfiguration worker, boolean deleteFilesWhenDone) {
         this.jdbi = jdbi;
         this.cancellations = cancellations;
         this.events = events;
+        this.metrics = metrics;
         this.workerId = workerId;
         this.deleteFilesWhenDone = deleteFilesWhenDone;
         this.batchSize = processing.getBatchSize();
@@ -104,13 +109,14 @@ public final class JobRunner {
         if (job == null) {
             return Outcome.NOT_TAKEN;
         }
-        MDC.put("jobId", jobId.toString());
+        MDC.put(JOB_ID, jobId.toString());
         AtomicBoolean cancelled = cancellations.watch(jobId);
         AtomicBoolean lost = new AtomicBoolean();
         AtomicLong bytes = new AtomicLong();
         LiveJobReporter live = new LiveJobReporter(events, job, System::nanoTime);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
-                () -> beat(jobs, job, bytes.get(), lost), progressInterval.toMillis(), progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+                withJobId(jobId, () -> beat(jobs, job, bytes.get(), lost)), progressInterval.toMillis(),
+                progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         try {
             LOG.info("Processing {} ({} bytes, attempt {}, resuming at record {})", job.filename(), job.fileSize(),
                     job.attempts(), job.lastRecordIndex() + 1);
@@ -121,9 +127,7 @@ public final class JobRunner {
             return Outcome.FINISHED;
         } catch (JobFailure e) {
             LOG.warn("Job failed: {}", e.getMessage());
-            if (jobs.finish(jobId, workerId, JobStatus.FAILED, e.getMessage()) > 0) {
-                announceEnd(jobs, jobId, live);
-            }
+            finish(jobs, jobId, JobStatus.FAILED, e.getMessage(), live);
             return Outcome.FINISHED;
         } catch (RuntimeException e) { // the database stayed away longer than the retries, or a bug
             String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -134,7 +138,7 @@ public final class JobRunner {
         } finally {
             heartbeat.cancel(false);
             cancellations.forget(jobId);
-            MDC.remove("jobId");
+            MDC.remove(JOB_ID);
         }
     }
 
@@ -150,10 +154,13 @@ public final class JobRunner {
         ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1, earlier);
         JobBatchWriter writer = new JobBatchWriter(jdbi, job.id(), workerId, schema.fieldNames(), backoff);
         BackgroundSink.Store<JobBatchWriter.CopyBatch> storeThenReport = batches -> {
-            writer.store(batches);
-            JobBatchWriter.CopyBatch last = batches.get(batches.size() - 1);
-            live.stored(batches.stream().mapToLong(JobBatchWriter.CopyBatch::processed).sum(),
-                    batches.stream().flatMap(batch -> batch.rejected().stream()).toList(), last.bytesConsumed());
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(JOB_ID, job.id().toString())) { // the writer's own thread
+                writer.store(batches);
+                long processed = batches.stream().mapToLong(JobBatchWriter.CopyBatch::processed).sum();
+                metrics.stored(processed, batches.stream().mapToLong(JobBatchWriter.CopyBatch::failed).sum());
+                live.stored(processed, batches.stream().flatMap(batch -> batch.rejected().stream()).toList(),
+                        batches.get(batches.size() - 1).bytesConsumed());
+            }
         };
         // the next batches are read and validated while PostgreSQL stores this one
         try (InputStream in = Files.newInputStream(file);
@@ -184,8 +191,7 @@ public final class JobRunner {
     private Outcome end(JobDao jobs, Job job, LiveJobReporter live, ProcessingResult result, boolean handBack) {
         switch (result.outcome()) {
             case COMPLETED -> {
-                if (jobs.finish(job.id(), workerId, JobStatus.COMPLETED, null) > 0) {
-                    announceEnd(jobs, job.id(), live);
+                if (finish(jobs, job.id(), JobStatus.COMPLETED, null, live)) {
                     if (deleteFilesWhenDone) {
                         deleteFile(job);
                     }
@@ -196,13 +202,12 @@ public final class JobRunner {
             }
             case FAILED -> {
                 LOG.warn("Failed: {}", result.message());
-                if (jobs.finish(job.id(), workerId, JobStatus.FAILED, result.message()) > 0) {
-                    announceEnd(jobs, job.id(), live);
-                }
+                finish(jobs, job.id(), JobStatus.FAILED, result.message(), live);
                 return Outcome.FINISHED;
             }
             default -> {
                 if (handBack && jobs.release(job.id(), workerId) > 0) {
+                    metrics.handedBack();
                     LOG.info("Handed back after {} records for another worker to resume", result.totals().recordsRead());
                     return Outcome.RELEASED;
                 }
@@ -212,12 +217,20 @@ public final class JobRunner {
         }
     }
 
+    /** Records the end if this worker still holds the job, and tells the watchers and the metrics. */
+    private boolean finish(JobDao jobs, UUID jobId, JobStatus status, String message, LiveJobReporter live) {
+        if (jobs.finish(jobId, workerId, status, message) == 0) {
+            return false;
+        }
+        metrics.ended(status);
+        announceEnd(jobs, jobId, live);
+        return true;
+    }
+
     /** If even that fails, the job stays PROCESSING, its heartbeat goes stale, and another worker takes it over. */
     private void failQuietly(JobDao jobs, UUID jobId, LiveJobReporter live, String message) {
         try {
-            if (jobs.finish(jobId, workerId, JobStatus.FAILED, message) > 0) {
-                announceEnd(jobs, jobId, live);
-            }
+            finish(jobs, jobId, JobStatus.FAILED, message, live);
         } catch (RuntimeException e) {
             LOG.warn("Could not record the failure either: {}", e.getMessage());
         }
@@ -233,6 +246,14 @@ public final class JobRunner {
         } catch (RuntimeException e) {
             LOG.warn("Could not announce the end of the job to its watchers: {}", e.getMessage());
         }
+    }
+
+    private static Runnable withJobId(UUID jobId, Runnable task) {
+        return () -> {
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(JOB_ID, jobId.toString())) {
+                task.run();
+            }
+        };
     }
 
     private void beat(JobDao jobs, Job job, long bytes, AtomicBoolean lost) {

@@ -23,7 +23,7 @@ public final class RedisClients {
                 .setConnectTimeout(2_000)
                 .setTimeout(3_000)
                 .setRetryAttempts(2);
-        if (redis.getPassword() != null) {
+        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
             Credentials credentials = new Credentials(null, redis.getPassword());
             server.setCredentialsResolver(address -> CompletableFuture.completedFuture(credentials));
         }

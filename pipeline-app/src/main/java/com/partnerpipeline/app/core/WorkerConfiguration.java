@@ -35,6 +35,10 @@ public class WorkerConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration retryBackoffLimit = Duration.minutes(2);
 
+    @Min(0)
+    @Max(65535)
+    private int adminPort = 8082;
+
     @JsonProperty
     public int getConcurrency() {
         return concurrency;
@@ -93,5 +97,16 @@ public class WorkerConfiguration {
     @JsonProperty
     public void setRetryBackoffLimit(Duration retryBackoffLimit) {
         this.retryBackoffLimit = retryBackoffLimit;
+    }
+
+    /** The {@code worker} command's metrics and health checks; 0 turns them off. */
+    @JsonProperty
+    public int getAdminPort() {
+        return adminPort;
+    }
+
+    @JsonProperty
+    public void setAdminPort(int adminPort) {
+        this.adminPort = adminPort;
     }
 }

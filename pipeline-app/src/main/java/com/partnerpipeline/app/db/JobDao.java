@@ -2,7 +2,9 @@ package com.partnerpipeline.app.db;
 
 import com.partnerpipeline.app.core.Job;
 import com.partnerpipeline.app.core.JobStatus;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -10,6 +12,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,6 +108,11 @@ public interface JobDao {
     /** PROCESSING jobs whose worker stopped beating; touched likewise. */
     @SqlQuery("UPDATE jobs SET updated_at = now() WHERE status = 'PROCESSING' AND heartbeat_at < :staleBefore RETURNING id")
     List<UUID> touchAbandoned(@Bind("staleBefore") Instant staleBefore);
+
+    @SqlQuery("SELECT status, count(*) AS jobs FROM jobs GROUP BY status")
+    @KeyColumn("status")
+    @ValueColumn("jobs")
+    Map<JobStatus, Long> countByStatus();
 
     @SqlQuery("SELECT count(*) FROM jobs WHERE status = 'PENDING'")
     long countPending();

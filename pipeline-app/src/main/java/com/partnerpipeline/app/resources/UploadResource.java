@@ -10,6 +10,7 @@ import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.core.UploadStore;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.SchemaDao;
+import com.partnerpipeline.app.metrics.UploadMetrics;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -40,12 +41,14 @@ public final class UploadResource {
     private final JobDao jobs;
     private final SchemaDao schemas;
     private final BackgroundEnqueuer queue;
+    private final UploadMetrics metrics;
 
-    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue) {
+    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue, UploadMetrics metrics) {
         this.store = store;
         this.jobs = jobs;
         this.schemas = schemas;
         this.queue = queue;
+        this.metrics = metrics;
     }
 
     @POST
@@ -78,6 +81,7 @@ public final class UploadResource {
             Job job = jobs.insert(jobId, partner.id(), schema, upload.originalName(), upload.size(),
                     upload.format().name().toLowerCase(Locale.ROOT), upload.sha256(), upload.path().toString());
             queue.enqueue(jobId);
+            metrics.accepted(upload.size());
             return Response.created(URI.create("/api/jobs/" + jobId))
                     .entity(new UploadResponse(job.id(), job.status(), job.filename(), job.fileSize(), job.fileType()))
                     .build();

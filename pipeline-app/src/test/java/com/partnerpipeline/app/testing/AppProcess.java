@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code java -jar pipeline-app.jar COMMAND config.yml} in its own process, as an operator starts it. */
 public final class AppProcess {
@@ -14,11 +15,18 @@ public final class AppProcess {
 
     /** Starts {@code command} (server, worker) with its output in {@code log}. */
     public static Process start(String command, Path configFile, Path log) {
+        return start(command, configFile, Map.of(), log);
+    }
+
+    /** With {@code environment} added to this process's, as config.yml's ${VARIABLE}s read it. */
+    public static Process start(String command, Path configFile, Map<String, String> environment, Path log) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), command,
                 configFile.toString()));
         try {
-            return new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.core.ApiKeys;
 import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.Worker;
+import com.partnerpipeline.app.metrics.JobMetrics;
 import com.partnerpipeline.app.db.PartnerDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -89,8 +90,8 @@ public final class Fixtures {
 
     /** A worker in this JVM, on the application's connections. */
     public static Worker startWorker(Infrastructure infrastructure, PipelineConfiguration configuration, String name) {
-        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(), name,
-                configuration.getProcessing(), configuration.getWorker());
+        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(),
+                JobMetrics.unread(), name, configuration.getProcessing(), configuration.getWorker());
         Worker worker = new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
                 configuration.getWorker(), configuration.getUploads(), name);
         worker.start();

@@ -91,6 +91,7 @@ public final class TestEnvironment {
                   sweepInterval: 1s
                   shutdownTimeout: 10s
                   retryBackoffLimit: 5s
+                  adminPort: 0
                 processing:
                   batchSize: 100
                 webSocket:

@@ -1,12 +1,15 @@
 package com.partnerpipeline.app.testing;
 
+import com.partnerpipeline.app.dev.EmbeddedServices;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +20,9 @@ import java.util.UUID;
 /**
  * Finds the real PostgreSQL and Redis the integration tests run against, in this order: URLs in the environment
  * ({@code PIPELINE_TEST_DATABASE_URL}, {@code PIPELINE_TEST_DATABASE_USER}, {@code PIPELINE_TEST_DATABASE_PASSWORD},
- * {@code PIPELINE_TEST_REDIS_URL}), local services on 127.0.0.1 (5432, 6379), Testcontainers where Docker runs.
+ * {@code PIPELINE_TEST_REDIS_URL}), local services on 127.0.0.1 (5432, 6379), Testcontainers where Docker runs, and
+ * last the embedded ones of dev mode, so a machine with only a JDK runs the whole suite.
+ * {@code PIPELINE_TEST_SERVICES=embedded} skips straight to those.
  * Every test class gets a database of its own, dropped when the JVM exits, and a Redis key prefix of its own.
  */
 public final class TestServices {
@@ -35,6 +40,7 @@ public final class TestServices {
 
     private static Postgres postgres;
     private static String redisUrl;
+    private static EmbeddedServices embedded;
 
     private TestServices() {
     }
@@ -54,6 +60,9 @@ public final class TestServices {
     }
 
     private static Postgres findPostgres() {
+        if (embeddedOnly()) {
+            return embeddedPostgres();
+        }
         String url = System.getenv("PIPELINE_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
             return new Postgres(url, env("PIPELINE_TEST_DATABASE_USER", "postgres"), env("PIPELINE_TEST_DATABASE_PASSWORD", ""));
@@ -66,11 +75,41 @@ public final class TestServices {
             container.start();
             return new Postgres(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        throw new IllegalStateException("No PostgreSQL for the integration tests: set PIPELINE_TEST_DATABASE_URL, "
-                + "start one on 127.0.0.1:5432, or make Docker available");
+        return embeddedPostgres();
+    }
+
+    private static boolean embeddedOnly() {
+        return "embedded".equals(System.getenv("PIPELINE_TEST_SERVICES"));
+    }
+
+    private static Postgres embeddedPostgres() {
+        return new Postgres(embedded().jdbcUrl("postgres"), EmbeddedServices.USER, "");
+    }
+
+    /** Both services in one go, in a throwaway directory, stopped when the JVM exits. */
+    private static synchronized EmbeddedServices embedded() {
+        if (embedded == null) {
+            try {
+                embedded = EmbeddedServices.start(Files.createTempDirectory("pipeline-test-services"), false, 0, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL and Redis: " + e.getMessage(), e);
+            }
+            EmbeddedServices services = embedded;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    services.close();
+                } catch (IOException e) {
+                    // the processes die with the JVM's process group anyway
+                }
+            }));
+        }
+        return embedded;
     }
 
     private static String findRedis() {
+        if (embeddedOnly()) {
+            return embedded().redisUrl();
+        }
         String url = System.getenv("PIPELINE_TEST_REDIS_URL");
         if (url != null && !url.isBlank()) {
             return url;
@@ -83,8 +122,7 @@ public final class TestServices {
             container.start();
             return "redis://" + container.getHost() + ":" + container.getMappedPort(6379);
         }
-        throw new IllegalStateException("No Redis for the integration tests: set PIPELINE_TEST_REDIS_URL, "
-                + "start one on 127.0.0.1:6379, or make Docker available");
+        return embedded().redisUrl();
     }
 
     /** A fresh, empty database, dropped when the JVM exits. */
