@@ -21,9 +21,9 @@ import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.health.ServiceHealthCheck;
+import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.metrics.ServiceGauges;
 import com.partnerpipeline.app.metrics.UploadMetrics;
-import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
 import com.partnerpipeline.app.resources.HealthResource;
 import com.partnerpipeline.app.resources.JobResource;
@@ -111,7 +111,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
                 .build());
-        environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer, new UploadMetrics(environment.metrics())));
+        environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer,
+                new UploadMetrics(environment.metrics())));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));

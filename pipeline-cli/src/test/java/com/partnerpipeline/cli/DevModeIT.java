@@ -37,9 +37,15 @@ class DevModeIT {
 
     private final List<Process> started = new ArrayList<>();
 
+    /** Gracefully, so the embedded PostgreSQL and Redis stop with them. */
     @AfterEach
-    void stopAll() {
-        started.forEach(Process::destroyForcibly);
+    void stopAll() throws InterruptedException {
+        for (Process dev : started) {
+            dev.destroy();
+            if (!dev.waitFor(60, TimeUnit.SECONDS)) {
+                dev.destroyForcibly();
+            }
+        }
     }
 
     /** What dev printed once it was up. */
@@ -76,6 +82,20 @@ class DevModeIT {
         assertThat(fresh.apiKey()).isNotEqualTo(first.apiKey());
         assertThat(new ObjectMapper().readTree(cli(fresh, List.of("jobs", "--json")).stdout()).path("data")).isEmpty();
         assertThat(cli(first, List.of("jobs")).exitCode()).as("the old key is gone with the old data").isEqualTo(77);
+    }
+
+    @Test
+    void aDevKilledWithSigkillLeavesNothingInTheWayOfTheNextStart() throws Exception {
+        String[] args = {"--data-dir", "dev-data", "--port", String.valueOf(freePort()), "--admin-port", String.valueOf(freePort())};
+        Process killed = startDev(args);
+        Banner first = awaitBanner(killed);
+        killed.destroyForcibly(); // its PostgreSQL and Redis live on, on the same data
+        killed.waitFor();
+
+        Banner next = awaitBanner(startDev(args));
+        assertThat(next.apiKey()).isEqualTo(first.apiKey());
+        JarProcess.Result upload = cli(next, next.uploadCommand().subList(3, next.uploadCommand().size()));
+        assertThat(upload.stdout()).containsPattern("Job [0-9a-f-]{36} COMPLETED: 1,000 records, 100 rejected");
     }
 
     @Test

@@ -20,10 +20,9 @@ import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,8 +76,8 @@ public final class DevCommand extends ServerCommand<PipelineConfiguration> {
             throws Exception {
         DevConfiguration dev = configuration.getDev();
         choosePorts(configuration, namespace.getInt("port"), namespace.getInt("adminPort"));
-        requireFree("PostgreSQL", null, dev.getPostgresPort(), "dev.postgresPort in a config file");
-        requireFree("Redis", null, dev.getRedisPort(), "dev.redisPort in a config file");
+        Ports.requireFree("PostgreSQL", null, dev.getPostgresPort(), "dev.postgresPort in a config file");
+        Ports.requireFree("Redis", null, dev.getRedisPort(), "dev.redisPort in a config file");
 
         directory = DataDirectory.lock(Path.of(Objects.requireNonNullElse(namespace.getString("dataDir"), dev.getDataDirectory())));
         try {
@@ -86,14 +85,8 @@ public final class DevCommand extends ServerCommand<PipelineConfiguration> {
                 directory.clear();
             }
             services = EmbeddedServices.start(directory.path(), true, dev.getPostgresPort(), dev.getRedisPort());
-            configuration.getDatabase().setUrl(services.jdbcUrl(EmbeddedServices.DATABASE));
-            configuration.getDatabase().setUser(EmbeddedServices.USER);
-            configuration.getDatabase().setPassword("");
-            configuration.getRedis().setAddress(services.redisUrl());
-            configuration.getRedis().setPassword(null);
-            configuration.getUploads().setDirectory(directory.uploads().toString());
-
-            var jdbi = Databases.connect(configuration.getDatabase());
+            useEmbeddedServices(configuration);
+            Jdbi jdbi = Databases.connect(configuration.getDatabase());
             Migrations.apply(jdbi);
             demo = DemoPartner.ensure(jdbi, directory.path(), bootstrap.getObjectMapper());
             super.run(bootstrap, namespace, configuration); // builds the application, then calls run(environment, ...)
@@ -117,6 +110,16 @@ public final class DevCommand extends ServerCommand<PipelineConfiguration> {
         super.run(environment, namespace, configuration);
     }
 
+    /** Whatever the config says: dev mode's data is in its own services and directory. */
+    private void useEmbeddedServices(PipelineConfiguration configuration) {
+        configuration.getDatabase().setUrl(services.jdbcUrl(EmbeddedServices.DATABASE));
+        configuration.getDatabase().setUser(EmbeddedServices.USER);
+        configuration.getDatabase().setPassword("");
+        configuration.getRedis().setAddress(services.redisUrl());
+        configuration.getRedis().setPassword(null);
+        configuration.getUploads().setDirectory(directory.uploads().toString());
+    }
+
     private static void choosePorts(PipelineConfiguration configuration, Integer port, Integer adminPort) {
         if (!(configuration.getServerFactory() instanceof DefaultServerFactory server)
                 || !(server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory api)
@@ -129,22 +132,8 @@ public final class DevCommand extends ServerCommand<PipelineConfiguration> {
         if (adminPort != null) {
             admin.setPort(adminPort);
         }
-        requireFree("API", api.getBindHost(), api.getPort(), "--port");
-        requireFree("admin", admin.getBindHost(), admin.getPort(), "--admin-port");
-    }
-
-    /** Checked before anything starts, so a taken port is one clear line rather than a half-started system. */
-    private static void requireFree(String what, String host, int port, String howToChange) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
-            socket.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " (" + what + ") is already in use: stop what is using it, "
-                    + "or choose another with " + howToChange);
-        }
+        Ports.requireFree("API", api.getBindHost(), api.getPort(), "--port");
+        Ports.requireFree("admin", admin.getBindHost(), admin.getPort(), "--admin-port");
     }
 
     private synchronized void stopServices() {

@@ -6,6 +6,7 @@ import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.Worker;
 import com.partnerpipeline.app.metrics.JobMetrics;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.EnvironmentCommand;
 import io.dropwizard.core.setup.Environment;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -41,8 +42,10 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
 
     @Override
     protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
-        if (configuration.getWorker().getAdminPort() != 0) { // stopped after the worker: its metrics show the drain
-            environment.lifecycle().manage(WorkerAdminServer.create(environment, configuration.getWorker().getAdminPort()));
+        int adminPort = configuration.getWorker().getAdminPort();
+        if (adminPort != 0) { // stopped after the worker: its metrics show the drain
+            Ports.requireFree("worker admin", null, adminPort, "worker.adminPort (WORKER_ADMIN_PORT), or 0 to turn it off");
+            environment.lifecycle().manage(WorkerAdminServer.create(environment, adminPort));
         }
         environment.lifecycle().manage(newWorker(application.infrastructure(), configuration, environment));
 
@@ -66,6 +69,11 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
             lifeCycle.start();
         }
         stopped.await();
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        OperatorCommand.printError(cli, e);
     }
 
     /** A worker on this process's connections; whoever manages it starts and stops it. */

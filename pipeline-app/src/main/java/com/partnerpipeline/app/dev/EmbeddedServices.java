@@ -41,6 +41,10 @@ public final class EmbeddedServices implements AutoCloseable {
      */
     public static EmbeddedServices start(Path directory, boolean keepData, int postgresPort, int redisPort) throws IOException {
         Path redisData = Files.createDirectories(directory.resolve("redis"));
+        if (keepData) {
+            LeftoverProcess.stop(directory.resolve("postgres").resolve("postmaster.pid"), "postgres");
+            LeftoverProcess.stop(redisData.resolve("redis.pid"), "redis-server");
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory.resolve("postgres"))
                 .setCleanDataDirectory(!keepData)
@@ -57,6 +61,7 @@ public final class EmbeddedServices implements AutoCloseable {
                     .bind("127.0.0.1")
                     .port(port)
                     .setting("dir " + redisData.toAbsolutePath())
+                    .setting("pidfile " + redisData.toAbsolutePath().resolve("redis.pid"))
                     .setting(keepData ? "appendonly yes" : "appendonly no")
                     .setting("save \"\"")
                     .build();

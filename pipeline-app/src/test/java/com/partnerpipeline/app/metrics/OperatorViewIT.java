@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +101,21 @@ class OperatorViewIT {
         assertThat(lines).filteredOn(line -> line.path("message").asText().contains(jobId))
                 .as("whatever mentions the job while it runs carries its id").allSatisfy(line ->
                         assertThat(line.path("logger").asText().endsWith(".Worker") || line.path("jobId").asText().equals(jobId)).isTrue());
+    }
+
+    @Test
+    void aWorkerWhoseAdminPortIsTakenSaysSoInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path log = dir.resolve("worker.log");
+            Process worker = AppProcess.start("worker", Path.of("../config.yml").toAbsolutePath(),
+                    shippedConfigEnvironment(taken.getLocalPort()), log);
+
+            assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(worker.exitValue()).isEqualTo(2);
+            assertThat(Files.readString(log)).contains("error: port " + taken.getLocalPort() + " (worker admin) is already in use: "
+                    + "stop what is using it, or choose another with worker.adminPort (WORKER_ADMIN_PORT), or 0 to turn it off")
+                    .doesNotContain("\tat ");
+        }
     }
 
     /** config.yml as shipped, pointed at this test's services the way docker-compose.yml points it at its own. */
