@@ -5,8 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 
-import java.nio.file.Path;
-
 /** {@code dev:} in config.yml: read only by the {@code dev} command, which runs its own PostgreSQL and Redis. */
 public class DevConfiguration {
     @NotEmpty
@@ -28,10 +26,6 @@ public class DevConfiguration {
     @JsonProperty
     public void setDataDirectory(String dataDirectory) {
         this.dataDirectory = dataDirectory;
-    }
-
-    public Path dataDirectoryPath() {
-        return Path.of(dataDirectory);
     }
 
     /** 0: any free port. */
