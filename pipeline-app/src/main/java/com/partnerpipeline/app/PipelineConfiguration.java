@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
-    private DataSourceFactory database = localDatabase();
+    private DataSourceFactory database = new DataSourceFactory();
 
     @Valid
     @NotNull
@@ -41,15 +41,6 @@ public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
     private DevConfiguration dev = new DevConfiguration();
-
-    /** Without a config file (the {@code dev} command) the defaults must validate; dev mode replaces the address. */
-    private static DataSourceFactory localDatabase() {
-        DataSourceFactory database = new DataSourceFactory();
-        database.setDriverClass("org.postgresql.Driver");
-        database.setUrl("jdbc:postgresql://127.0.0.1:5432/pipeline");
-        database.setUser("postgres");
-        return database;
-    }
 
     @JsonProperty
     public DataSourceFactory getDatabase() {

@@ -1,15 +1,15 @@
 package com.partnerpipeline.app.db;
 
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.Scope;
-import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.ui.LoggerUIService;
-import liquibase.UpdateSummaryOutputEnum;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** Applies {@code migrations.xml} in-process, as {@code db migrate config.yml} does, for dev mode's own database. */
 public final class Migrations {
-    public static final String CHANGELOG = "migrations.xml";
+    private static final String CHANGELOG = "migrations.xml";
 
     private Migrations() {
     }

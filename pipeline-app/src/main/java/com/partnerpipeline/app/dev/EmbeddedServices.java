@@ -103,10 +103,6 @@ public final class EmbeddedServices implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }
 
-    public int postgresPort() {
-        return postgres.getPort();
-    }
-
     public String redisUrl() {
         return "redis://127.0.0.1:" + redisPort;
     }

@@ -99,7 +99,7 @@ public final class TestServices {
                 try {
                     services.close();
                 } catch (IOException e) {
-                    // the processes die with the JVM's process group anyway
+                    System.err.println("could not stop the embedded PostgreSQL and Redis: " + e.getMessage());
                 }
             }));
         }
