@@ -5,6 +5,7 @@ import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.core.JobRunner;
 import com.partnerpipeline.app.core.Worker;
+import com.partnerpipeline.app.health.WorkerHealthCheck;
 import com.partnerpipeline.app.metrics.JobMetrics;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.EnvironmentCommand;
@@ -81,8 +82,10 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
         String workerId = workerId();
         JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(),
                 new JobMetrics(environment.metrics()), workerId, configuration.getProcessing(), configuration.getWorker());
-        return new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
+        Worker worker = new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
                 configuration.getWorker(), configuration.getUploads(), workerId);
+        environment.healthChecks().register("worker", new WorkerHealthCheck(worker::problem));
+        return worker;
     }
 
     /**

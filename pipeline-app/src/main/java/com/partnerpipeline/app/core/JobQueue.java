@@ -61,6 +61,24 @@ public final class JobQueue {
      * {@code abandonedAfter}, else a new one, waiting up to {@code wait} for it.
      */
     public Optional<Message> take(String consumer, Duration abandonedAfter, Duration wait) {
+        try {
+            return read(consumer, abandonedAfter, wait);
+        } catch (RedisException e) {
+            if (!isNoGroup(e)) {
+                throw e;
+            }
+            // Redis lost the stream (a restart without persistence): the sweep queues the jobs again into a new one
+            LOG.warn("The job queue or its consumer group is gone; creating them again");
+            ensureGroup();
+            return read(consumer, abandonedAfter, wait);
+        }
+    }
+
+    private static boolean isNoGroup(RedisException e) {
+        return e.getMessage() != null && e.getMessage().contains("NOGROUP");
+    }
+
+    private Optional<Message> read(String consumer, Duration abandonedAfter, Duration wait) {
         AutoClaimResult<String, String> claimed = stream.autoClaim(GROUP, consumer, abandonedAfter.toMillis(),
                 TimeUnit.MILLISECONDS, StreamMessageId.MIN, 1);
         Map<StreamMessageId, Map<String, String>> messages = claimed.getMessages();
@@ -104,7 +122,7 @@ public final class JobQueue {
         try {
             return new Depth(length, stream.getPendingInfo(GROUP).getTotal());
         } catch (RedisException e) {
-            if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
+            if (isNoGroup(e)) {
                 return new Depth(length, 0); // no worker has ever run: nothing is claimed
             }
             throw e;

@@ -5,6 +5,7 @@ import com.partnerpipeline.app.db.DatabaseErrors;
 import com.partnerpipeline.app.db.JobBatchWriter;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.JobLostException;
+import com.partnerpipeline.app.db.ResumePointMovedException;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.metrics.JobMetrics;
 import com.partnerpipeline.formats.FileFormat;
@@ -30,8 +31,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,8 @@ public final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     /** The log context key: every line written while a job runs carries its id, whatever thread writes it. */
     private static final String JOB_ID = "jobId";
+    /** More rewinds than database crashes anyone lives through in one job: something else is wrong. */
+    private static final int MAX_REWINDS = 100;
 
     /** What became of a job this runner was asked to look at. */
     public enum Outcome {
@@ -70,7 +73,10 @@ public final class JobRunner {
     private final int batchSize;
     private final ReaderLimits limits;
     private final Duration progressInterval;
+    /** Also how long PostgreSQL keeps a batch transaction whose worker went silent: it is taken over by then. */
     private final Duration staleAfter;
+    private final long staleAfterMillis;
+    private final int maxAttempts;
     private final Backoff backoff;
     private final ScheduledExecutorService heartbeats;
     private final ObjectMapper json = new ObjectMapper();
@@ -93,6 +99,8 @@ public final class JobRunner {
         this.limits = processing.readerLimits();
         this.progressInterval = worker.getProgressInterval().toJavaDuration();
         this.staleAfter = worker.getStaleAfter().toJavaDuration();
+        this.staleAfterMillis = staleAfter.toMillis();
+        this.maxAttempts = worker.getMaxAttempts();
         this.backoff = new Backoff(worker.getRetryBackoffLimit().toJavaDuration(),
                 DatabaseErrors::isTransient);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -105,7 +113,13 @@ public final class JobRunner {
     /** @param stopping polled with every record: once true, the job is handed back after its current batch */
     public Outcome run(UUID jobId, BooleanSupplier stopping) {
         JobDao jobs = jdbi.onDemand(JobDao.class);
-        Job job = jobs.claim(jobId, workerId, Instant.now().minus(staleAfter)).orElse(null);
+        if (quarantined(jobs, jobId)) {
+            return Outcome.FINISHED;
+        }
+        if (jobs.endStaleSessions(jobId, JobBatchWriter.sessionName(jobId), staleAfterMillis) > 0) {
+            LOG.info("Ended the database sessions the stale holder of job {} left open", jobId);
+        }
+        Job job = jobs.claim(jobId, workerId, staleAfterMillis, maxAttempts).orElse(null);
         if (job == null) {
             return Outcome.NOT_TAKEN;
         }
@@ -120,21 +134,38 @@ public final class JobRunner {
         try {
             LOG.info("Processing {} ({} bytes, attempt {}, resuming at record {})", job.filename(), job.fileSize(),
                     job.attempts(), job.lastRecordIndex() + 1);
-            ProcessingResult result = process(job, bytes, live, () -> cancelled.get() || lost.get() || stopping.getAsBoolean());
-            return end(jobs, job, live, result, stopping.getAsBoolean() && !cancelled.get() && !lost.get());
+            BooleanSupplier stop = () -> cancelled.get() || lost.get() || stopping.getAsBoolean();
+            CompiledSchema schema = schema(job);
+            for (int rewinds = 0; ; rewinds++) {
+                Job resumed = rewinds == 0 ? job : resumePoint(jobs, job);
+                try {
+                    JobBatchWriter writer = new JobBatchWriter(jdbi, resumed, schema.fieldNames(), backoff, staleAfter);
+                    ProcessingResult result = process(resumed, schema, writer, bytes, live, stop);
+                    return end(jobs, job, writer, live, result, stopping.getAsBoolean() && !cancelled.get() && !lost.get());
+                } catch (ResumePointMovedException e) {
+                    if (rewinds == MAX_REWINDS) {
+                        throw new IllegalStateException("the database went back " + MAX_REWINDS + " times in one run", e);
+                    }
+                    LOG.warn("The database lost batches it had acknowledged (it crashed?): it holds records up to index "
+                            + "{}, not {}; resuming from there", e.stored(), e.expected());
+                }
+            }
         } catch (JobLostException e) {
             LOG.info("Job was cancelled or taken over; leaving it as the database says");
             return Outcome.FINISHED;
         } catch (JobFailure e) {
             LOG.warn("Job failed: {}", e.getMessage());
-            finish(jobs, jobId, JobStatus.FAILED, e.getMessage(), live);
+            fail(jobs, job, e.getMessage(), live);
             return Outcome.FINISHED;
         } catch (RuntimeException e) { // the database stayed away longer than the retries, or a bug
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Job failed on a server-side error, reference {}", reference, e);
-            failQuietly(jobs, jobId, live, "the job stopped on a server-side error (reference " + reference
+            failQuietly(jobs, job, live, "the job stopped on a server-side error (reference " + reference
                     + "); retry it, and tell the operator the reference if it happens again");
             return Outcome.FINISHED;
+        } catch (Error e) { // out of memory, say: maybe this job's doing, maybe not; it counts as an attempt
+            LOG.error("Job run broke down; handing it back for another attempt", e);
+            return handBackQuietly(jobs, job) ? Outcome.RELEASED : Outcome.FINISHED;
         } finally {
             heartbeat.cancel(false);
             cancellations.forget(jobId);
@@ -142,8 +173,27 @@ public final class JobRunner {
         }
     }
 
-    private ProcessingResult process(Job job, AtomicLong bytes, LiveJobReporter live, BooleanSupplier stop) throws JobFailure {
-        CompiledSchema schema = schema(job);
+    /** Ends a job whose runs used up their attempts; true if this call ended it. */
+    private boolean quarantined(JobDao jobs, UUID jobId) {
+        String message = "the job was set aside after its processing stopped " + maxAttempts + " times without "
+                + "finishing (the worker crashed, ran out of memory or froze); check the file, then retry the job";
+        Optional<Job> ended = jobs.quarantine(jobId, staleAfterMillis, maxAttempts, message);
+        ended.ifPresent(job -> {
+            LOG.warn("Job {} set aside after {} attempts", jobId, job.attempts());
+            metrics.ended(JobStatus.FAILED);
+            new LiveJobReporter(events, job, System::nanoTime).finished(job);
+        });
+        return ended.isPresent();
+    }
+
+    /** The job as the database now holds it, while this holder still has it. */
+    private static Job resumePoint(JobDao jobs, Job held) {
+        return jobs.find(held.id()).filter(job -> job.lease() == held.lease() && job.status() == JobStatus.PROCESSING)
+                .orElseThrow(() -> new JobLostException(held.id()));
+    }
+
+    private ProcessingResult process(Job job, CompiledSchema schema, JobBatchWriter writer, AtomicLong bytes,
+                                     LiveJobReporter live, BooleanSupplier stop) throws JobFailure {
         Path file = job.filePath() == null ? null : Path.of(job.filePath());
         if (file == null || !Files.isRegularFile(file)) {
             throw new JobFailure("the uploaded file is no longer on the server; upload it again");
@@ -152,7 +202,6 @@ public final class JobRunner {
         ProcessingProgress earlier = new ProcessingProgress(job.recordsProcessed(), job.recordsProcessed() - job.recordsFailed(),
                 job.recordsFailed(), 0, 0);
         ProcessingOptions options = new ProcessingOptions(batchSize, job.lastRecordIndex() + 1, 1, earlier);
-        JobBatchWriter writer = new JobBatchWriter(jdbi, job.id(), workerId, schema.fieldNames(), backoff);
         BackgroundSink.Store<JobBatchWriter.CopyBatch> storeThenReport = batches -> {
             try (MDC.MDCCloseable ignored = MDC.putCloseable(JOB_ID, job.id().toString())) { // the writer's own thread
                 writer.store(batches);
@@ -188,25 +237,30 @@ public final class JobRunner {
         }
     }
 
-    private Outcome end(JobDao jobs, Job job, LiveJobReporter live, ProcessingResult result, boolean handBack) {
+    private Outcome end(JobDao jobs, Job job, JobBatchWriter writer, LiveJobReporter live, ProcessingResult result,
+                        boolean handBack) {
         switch (result.outcome()) {
             case COMPLETED -> {
-                if (finish(jobs, job.id(), JobStatus.COMPLETED, null, live)) {
-                    if (deleteFilesWhenDone) {
-                        deleteFile(job);
-                    }
-                    LOG.info("Completed: {} records, {} rejected, {} records/s", result.totals().recordsRead(),
-                            result.totals().recordsRejected(), Math.round(result.recordsPerSecond()));
+                if (jobs.complete(job.id(), job.lease(), writer.committedIndex()) == 0) {
+                    Job now = resumePoint(jobs, job); // still ours: the database lost the last batches
+                    throw new ResumePointMovedException(job.id(), writer.committedIndex(), now.lastRecordIndex());
                 }
+                metrics.ended(JobStatus.COMPLETED);
+                announceEnd(jobs, job.id(), live);
+                if (deleteFilesWhenDone) {
+                    deleteFile(job);
+                }
+                LOG.info("Completed: {} records, {} rejected, {} records/s", result.totals().recordsRead(),
+                        result.totals().recordsRejected(), Math.round(result.recordsPerSecond()));
                 return Outcome.FINISHED;
             }
             case FAILED -> {
                 LOG.warn("Failed: {}", result.message());
-                finish(jobs, job.id(), JobStatus.FAILED, result.message(), live);
+                fail(jobs, job, result.message(), live);
                 return Outcome.FINISHED;
             }
             default -> {
-                if (handBack && jobs.release(job.id(), workerId) > 0) {
+                if (handBack && jobs.handBack(job.id(), job.lease(), true) > 0) {
                     metrics.handedBack();
                     LOG.info("Handed back after {} records for another worker to resume", result.totals().recordsRead());
                     return Outcome.RELEASED;
@@ -217,22 +271,30 @@ public final class JobRunner {
         }
     }
 
-    /** Records the end if this worker still holds the job, and tells the watchers and the metrics. */
-    private boolean finish(JobDao jobs, UUID jobId, JobStatus status, String message, LiveJobReporter live) {
-        if (jobs.finish(jobId, workerId, status, message) == 0) {
-            return false;
+    /** Records the failure if this holder still has the job, and tells the watchers and the metrics. */
+    private void fail(JobDao jobs, Job job, String message, LiveJobReporter live) {
+        if (jobs.fail(job.id(), job.lease(), message) > 0) {
+            metrics.ended(JobStatus.FAILED);
+            announceEnd(jobs, job.id(), live);
         }
-        metrics.ended(status);
-        announceEnd(jobs, jobId, live);
-        return true;
     }
 
     /** If even that fails, the job stays PROCESSING, its heartbeat goes stale, and another worker takes it over. */
-    private void failQuietly(JobDao jobs, UUID jobId, LiveJobReporter live, String message) {
+    private void failQuietly(JobDao jobs, Job job, LiveJobReporter live, String message) {
         try {
-            finish(jobs, jobId, JobStatus.FAILED, message, live);
+            fail(jobs, job, message, live);
         } catch (RuntimeException e) {
             LOG.warn("Could not record the failure either: {}", e.getMessage());
+        }
+    }
+
+    /** Likewise: if the hand-back fails, the job is taken over once its heartbeat is stale. */
+    private static boolean handBackQuietly(JobDao jobs, Job job) {
+        try {
+            return jobs.handBack(job.id(), job.lease(), false) > 0;
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Could not hand the job back either: {}", e.getMessage());
+            return false;
         }
     }
 
@@ -258,7 +320,7 @@ public final class JobRunner {
 
     private void beat(JobDao jobs, Job job, long bytes, AtomicBoolean lost) {
         try {
-            if (jobs.heartbeat(job.id(), workerId, LiveJobReporter.percent(bytes, job.fileSize())) == 0) {
+            if (jobs.heartbeat(job.id(), job.lease(), LiveJobReporter.percent(bytes, job.fileSize())) == 0) {
                 lost.set(true); // cancelled without a signal reaching us, or taken over
             }
         } catch (RuntimeException e) {

@@ -35,6 +35,14 @@ public class WorkerConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration retryBackoffLimit = Duration.minutes(2);
 
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    private Duration takeoverCheckInterval = Duration.seconds(2);
+
+    @Min(1)
+    @Max(100)
+    private int maxAttempts = 3;
+
     @Min(0)
     @Max(65535)
     private int adminPort = 8082;
@@ -97,6 +105,28 @@ public class WorkerConfiguration {
     @JsonProperty
     public void setRetryBackoffLimit(Duration retryBackoffLimit) {
         this.retryBackoffLimit = retryBackoffLimit;
+    }
+
+    /** How often a worker looks for jobs whose holder stopped beating: a takeover comes this long after staleAfter. */
+    @JsonProperty
+    public Duration getTakeoverCheckInterval() {
+        return takeoverCheckInterval;
+    }
+
+    @JsonProperty
+    public void setTakeoverCheckInterval(Duration takeoverCheckInterval) {
+        this.takeoverCheckInterval = takeoverCheckInterval;
+    }
+
+    /** Runs of a job that may stop without finishing (crash, out of memory, freeze) before it is set aside as FAILED. */
+    @JsonProperty
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    @JsonProperty
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
     }
 
     /** The {@code worker} command's metrics and health checks; 0 turns them off. */

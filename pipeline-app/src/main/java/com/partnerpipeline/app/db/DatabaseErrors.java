@@ -13,10 +13,13 @@ public final class DatabaseErrors {
         return state != null && (state.startsWith("08") || state.startsWith("57"));
     }
 
-    /** Worth retrying: unavailable, or a deadlock or serialization failure (40). Data errors are not. */
+    /**
+     * Worth retrying: unavailable, a deadlock or serialization failure (40), or a lock not granted in time (55P03,
+     * the lock timeout a writer sets so it never waits on a stale holder for ever). Data errors are not.
+     */
     public static boolean isTransient(Throwable e) {
         String state = sqlState(e);
-        return isUnavailable(e) || (state != null && state.startsWith("40"));
+        return isUnavailable(e) || (state != null && (state.startsWith("40") || state.equals("55P03")));
     }
 
     private static String sqlState(Throwable e) {

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import com.partnerpipeline.app.core.Backoff;
+import com.partnerpipeline.app.core.Job;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -21,6 +22,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,7 +31,8 @@ import java.util.function.Function;
  * The worker's store: batches, their valid records and their errors, plus the job's counters and resume point, in
  * one transaction. Records and errors go by COPY, the fastest way into PostgreSQL. {@link #prepare} serializes a
  * batch on the processing thread; {@link #store} only talks to the database. If the job is no longer this worker's,
- * the transaction rolls back and {@link JobLostException} stops the run.
+ * the transaction rolls back and {@link JobLostException} stops the run; if the database went back (a crash lost
+ * asynchronously committed batches), {@link ResumePointMovedException} makes the run resume from what it holds.
  */
 public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter.CopyBatch> {
     private static final String COPY_RECORDS = "COPY processed_records (job_id, record_index, data) FROM STDIN";
@@ -47,18 +50,37 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
 
     private final Jdbi jdbi;
     private final UUID jobId;
-    private final String workerId;
+    private final long lease;
     private final List<String> fieldNames;
     private final Backoff backoff;
+    private final long idleTimeoutMillis;
     private final JsonFactory json = new JsonFactory();
+    /** The resume point the database holds after this writer's last commit: where its next batch must start. */
+    private long committedIndex;
 
-    /** @param backoff how long a database outage is waited out before the batch, and so the job, fails */
-    public JobBatchWriter(Jdbi jdbi, UUID jobId, String workerId, List<String> fieldNames, Backoff backoff) {
+    /**
+     * @param job         the job as its holder claimed (or last read) it: its lease and resume point
+     * @param backoff     how long a database outage is waited out before the batch, and so the job, fails
+     * @param idleTimeout how long PostgreSQL keeps a batch transaction whose worker stopped talking (frozen, say)
+     */
+    public JobBatchWriter(Jdbi jdbi, Job job, List<String> fieldNames, Backoff backoff, Duration idleTimeout) {
         this.jdbi = jdbi;
-        this.jobId = jobId;
-        this.workerId = workerId;
+        this.jobId = job.id();
+        this.lease = job.lease();
+        this.committedIndex = job.lastRecordIndex();
         this.fieldNames = List.copyOf(fieldNames);
         this.backoff = backoff;
+        this.idleTimeoutMillis = idleTimeout.toMillis();
+    }
+
+    /** The {@code application_name} of the job's writing sessions, by which a later holder finds and ends them. */
+    public static String sessionName(UUID jobId) {
+        return "pipeline job " + jobId;
+    }
+
+    /** The last record index the database holds from this writer, as far as it knows. */
+    public long committedIndex() {
+        return committedIndex;
     }
 
     public CopyBatch prepare(RecordBatch batch) {
@@ -67,7 +89,14 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
                 batch.rejected(), batch.bytesConsumed());
     }
 
-    /** Stores contiguous batches in one transaction (group commit), retried with backoff on database failures. */
+    /**
+     * Stores contiguous batches in one transaction (group commit), retried with backoff on database failures. The
+     * job's row is locked first and its resume point checked, so a batch is written only by the job's holder and
+     * only right after the last one the database holds.
+     *
+     * @throws JobLostException          the job is no longer this holder's
+     * @throws ResumePointMovedException the database lost acknowledged batches; resume from what it holds
+     */
     @Override
     public void store(List<CopyBatch> batches) {
         CopyBatch last = batches.get(batches.size() - 1);
@@ -78,22 +107,30 @@ public final class JobBatchWriter implements BackgroundSink.Store<JobBatchWriter
         backoff.run("writing a batch", attempt -> {
             jdbi.useTransaction(handle -> {
                 // A batch's commit need not wait for the disk: if PostgreSQL crashes before the WAL is flushed, the
-                // batch is lost together with the resume point in the same transaction, and the job is resumed
-                // before it. Nothing is lost or doubled; the job's end is still committed synchronously.
-                handle.execute("SET LOCAL synchronous_commit = off");
-                // after a failed commit the batches may be stored already: the resume point says so
-                if (attempt > 1 && handle.attach(JobDao.class).find(jobId)
-                        .filter(job -> job.lastRecordIndex() >= last.lastRecordIndex()).isPresent()) {
-                    return;
+                // batch is lost together with the resume point in the same transaction, and the resume point check
+                // below (and in JobDao.complete) notices and writes it again. The job's end is committed synchronously.
+                handle.select("SELECT set_config('synchronous_commit', 'off', true) AS a, "
+                                + "set_config('application_name', ?, true) AS b, "
+                                + "set_config('idle_in_transaction_session_timeout', ?, true) AS c, "
+                                + "set_config('lock_timeout', ?, true) AS d",
+                        sessionName(jobId), idleTimeoutMillis + "ms", idleTimeoutMillis + "ms").mapToMap().one();
+                JobDao jobs = handle.attach(JobDao.class);
+                long stored = jobs.lockResumePoint(jobId, lease).orElseThrow(() -> new JobLostException(jobId));
+                if (attempt > 1 && stored == last.lastRecordIndex()) {
+                    return; // the earlier attempt committed, and only its answer was lost
+                }
+                if (stored != committedIndex) {
+                    throw new ResumePointMovedException(jobId, committedIndex, stored);
                 }
                 copy(handle, COPY_RECORDS, records);
                 copy(handle, COPY_ERRORS, errors);
-                if (handle.attach(JobDao.class).recordBatch(jobId, workerId, processed, failed, last.lastRecordIndex()) == 0) {
-                    throw new JobLostException(jobId);
+                if (jobs.recordBatch(jobId, lease, processed, failed, committedIndex, last.lastRecordIndex()) == 0) {
+                    throw new IllegalStateException("job " + jobId + " changed under its row lock");
                 }
             });
             return null;
         });
+        committedIndex = last.lastRecordIndex();
     }
 
     private static String join(List<CopyBatch> batches, Function<CopyBatch, String> part) {

@@ -22,7 +22,7 @@ class LiveJobReporterTest {
     private long now = 1_000_000_000L;
     private final Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "f.csv", 1_000_000, "csv",
             "", JobStatus.PROCESSING, 0, null, 500, 20, null, Instant.now(), Instant.now(), null, Instant.now(),
-            "/f.csv", "w", Instant.now(), 499, 2);
+            "/f.csv", "w", Instant.now(), 499, 2, 2);
     private final LiveJobReporter reporter = new LiveJobReporter(published::add, job, () -> now);
 
     private static List<RejectedRecord> rejected(long from, int count) {
@@ -82,7 +82,7 @@ class LiveJobReporterTest {
     void theEndIsTheJobAsTheDatabaseHoldsIt() {
         Job done = new Job(job.id(), job.partnerId(), job.schemaId(), job.filename(), job.fileSize(), job.fileType(),
                 job.sha256(), JobStatus.COMPLETED, 100, 1000L, 1000, 30, null, job.createdAt(), job.startedAt(),
-                Instant.now(), Instant.now(), null, null, null, 999, 2);
+                Instant.now(), Instant.now(), null, null, null, 999, 2, 2);
         reporter.finished(done);
 
         assertThat(published).containsExactly(new JobEvent.Completed(job.id(), JobStatus.COMPLETED, 1000L, 1000, 30,

@@ -95,6 +95,8 @@ class WorkerIT {
         assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", id))
                 .isEqualTo(job.get("recordsProcessed").asLong() - failed);
         assertThat(count("SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(failed);
+        assertThat(count("SELECT records_processed - last_record_index - 1 FROM jobs WHERE id = ?", id))
+                .as("records_processed = last_record_index + 1").isZero();
     }
 
     @Test
@@ -230,6 +232,42 @@ class WorkerIT {
 
         JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertEveryRecordExactlyOnce(jobId);
+    }
+
+    /**
+     * What a PostgreSQL crash does to asynchronously committed batches: the job's resume point and its last batches
+     * go back together while the worker, which survived, has gone further. The worker must notice and resume from
+     * what the database has, never write on top of the hole.
+     */
+    @Test
+    void batchesLostByTheDatabaseAreWrittenAgainNotSkipped() throws Exception {
+        worker("rewound");
+        String jobId = uploadBigFile();
+        UUID id = UUID.fromString(jobId);
+        int rewinds = 0;
+        for (int round = 1; round <= 3; round++) {
+            Fixtures.awaitProcessed(api, partner, jobId, round * 30_000L, WAIT);
+            rewinds += jdbi.inTransaction(handle -> {
+                Long last = handle.select("SELECT last_record_index FROM jobs WHERE id = ? AND status = 'PROCESSING' "
+                        + "FOR UPDATE", id).mapTo(Long.class).findOne().orElse(null);
+                if (last == null) {
+                    return 0;
+                }
+                long rewoundTo = last - 1_000;
+                handle.execute("DELETE FROM processed_records WHERE job_id = ? AND record_index > ?", id, rewoundTo);
+                handle.execute("DELETE FROM processing_errors WHERE job_id = ? AND record_index > ?", id, rewoundTo);
+                handle.execute("UPDATE jobs SET last_record_index = ?, records_processed = ?, records_failed = "
+                        + "(SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?) WHERE id = ?",
+                        rewoundTo, rewoundTo + 1, id, id);
+                return 1;
+            });
+        }
+        assertThat(rewinds).as("the database went back while the job ran").isPositive();
+
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.get("recordsTotal").asLong()).isEqualTo(RECORDS);
         assertEveryRecordExactlyOnce(jobId);
     }
 

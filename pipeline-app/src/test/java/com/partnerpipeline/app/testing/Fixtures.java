@@ -83,6 +83,9 @@ public final class Fixtures {
             if (job.path("recordsProcessed").asLong() >= records) {
                 return job;
             }
+            if (Set.of("COMPLETED", "FAILED", "CANCELLED").contains(job.path("status").asText())) {
+                throw new AssertionError("job " + jobId + " ended before processing " + records + " records: " + job);
+            }
             sleep(20);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("job " + jobId + " did not process " + records + " records in " + timeout + ": " + job);
