@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +41,8 @@ public final class Worker implements Managed {
     private final List<Thread> threads = new ArrayList<>();
     /** The jobs this process runs: a thread never claims one of them, even if its heartbeat looks stale. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    /** When this worker last queued each abandoned job again, by its monotonic clock. */
+    private final Map<UUID, Long> requeued = new ConcurrentHashMap<>();
     private final AtomicReference<String> queueProblem = new AtomicReference<>();
     private ScheduledExecutorService sweeper;
     private volatile boolean stopping;
@@ -135,12 +138,21 @@ public final class Worker implements Managed {
         queue.done(message.id());
     }
 
-    /** Queues again the jobs whose holder stopped beating (by the database's clock), for a prompt takeover. */
+    /**
+     * Queues again the jobs whose holder stopped beating (by the database's clock), for a prompt takeover; each at
+     * most once per {@code staleAfter} from this worker, so a job another worker is already taking over is not
+     * queued again at every check.
+     */
     void queueAbandoned() {
+        long staleAfterMillis = config.getStaleAfter().toMilliseconds();
+        long now = System.nanoTime();
+        requeued.values().removeIf(at -> now - at > TimeUnit.MILLISECONDS.toNanos(staleAfterMillis));
         try {
-            for (UUID jobId : jdbi.onDemand(JobDao.class).touchAbandoned(config.getStaleAfter().toMilliseconds())) {
-                LOG.info("Queueing job {} again: its worker stopped beating", jobId);
-                queue.enqueue(jobId);
+            for (UUID jobId : jdbi.onDemand(JobDao.class).abandoned(staleAfterMillis)) {
+                if (requeued.putIfAbsent(jobId, now) == null) {
+                    LOG.info("Queueing job {} again: its worker stopped beating", jobId);
+                    queue.enqueue(jobId);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Looking for abandoned jobs failed, will try again: {}", e.getMessage());

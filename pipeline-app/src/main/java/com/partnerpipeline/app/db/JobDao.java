@@ -156,12 +156,11 @@ public interface JobDao {
     List<UUID> touchIdlePending(@Bind("idleMillis") long idleMillis);
 
     /**
-     * PROCESSING jobs whose holder stopped beating, not already touched within {@code staleAfterMillis}; touched, so
-     * each is queued again once per stale period, however many workers look.
+     * PROCESSING jobs whose holder stopped beating. Only read, never locked or updated: a frozen holder may still
+     * hold the row's lock, and looking must not wait for it.
      */
-    @SqlQuery("UPDATE jobs SET updated_at = now() WHERE status = 'PROCESSING' AND " + STALE
-            + " AND updated_at < now() - :staleAfterMillis * interval '1 millisecond' RETURNING id")
-    List<UUID> touchAbandoned(@Bind("staleAfterMillis") long staleAfterMillis);
+    @SqlQuery("SELECT id FROM jobs WHERE status = 'PROCESSING' AND " + STALE)
+    List<UUID> abandoned(@Bind("staleAfterMillis") long staleAfterMillis);
 
     @SqlQuery("SELECT status, count(*) AS jobs FROM jobs GROUP BY status")
     @KeyColumn("status")

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.Infrastructure;
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
+import com.partnerpipeline.app.db.JobBatchWriter;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.AppProcess;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.Fixtures.TestPartner;
 import com.partnerpipeline.app.testing.TestEnvironment;
+import com.partnerpipeline.app.testing.StoredRecords;
 import com.partnerpipeline.app.testing.TestServices;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,26 +81,12 @@ class WorkerIT {
         return Fixtures.upload(api, partner, Fixtures.numbersCsv(dir, "big.csv", RECORDS, BAD_EVERY), schema);
     }
 
-    /** Every record stored exactly once, and the counters say what the tables hold. */
     private static void assertEveryRecordExactlyOnce(String jobId) {
-        UUID id = UUID.fromString(jobId);
-        long invalid = (RECORDS + BAD_EVERY - 1) / BAD_EVERY;
-        assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", id)).isEqualTo(RECORDS - invalid);
-        assertThat(count("SELECT count(DISTINCT record_index) FROM processed_records WHERE job_id = ?", id)).isEqualTo(RECORDS - invalid);
-        assertThat(count("SELECT count(*) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(invalid);
-        assertThat(count("SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(invalid);
-        assertCountersMatchRows(jobId);
+        StoredRecords.assertEveryRecordExactlyOnce(jdbi, UUID.fromString(jobId), RECORDS, BAD_EVERY);
     }
 
     private static void assertCountersMatchRows(String jobId) {
-        UUID id = UUID.fromString(jobId);
-        JsonNode job = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
-        long failed = job.get("recordsFailed").asLong();
-        assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", id))
-                .isEqualTo(job.get("recordsProcessed").asLong() - failed);
-        assertThat(count("SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", id)).isEqualTo(failed);
-        assertThat(count("SELECT records_processed - last_record_index - 1 FROM jobs WHERE id = ?", id))
-                .as("records_processed = last_record_index + 1").isZero();
+        StoredRecords.assertCountersMatchRows(jdbi, UUID.fromString(jobId));
     }
 
     @Test
@@ -272,17 +262,136 @@ class WorkerIT {
     }
 
     @Test
+    void frozenWorkerIsTakenOverDuringTheFreezeAndWritesNothingWhenItWakes() throws Exception {
+        String jobId = uploadBigFile();
+        Process frozen = workerProcess("frozen-worker.log");
+        try {
+            Fixtures.awaitProcessed(api, partner, jobId, 10_000, WAIT);
+            signal(frozen, "STOP"); // a GC pause, a VM freeze, a partition: it may be inside a batch transaction
+            long atFreeze = processed(jobId);
+
+            worker("during-the-freeze");
+            Fixtures.awaitProcessed(api, partner, jobId, atFreeze + 20_000, WAIT);
+            assertThat(frozen.isAlive()).as("the other worker went on while this one was frozen").isTrue();
+            signal(frozen, "CONT");
+
+            JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+            Fixtures.sleep(1_000); // the thawed worker's last attempts to write
+            assertEveryRecordExactlyOnce(jobId);
+            assertThat(attempts(jobId)).isEqualTo(2);
+        } finally {
+            signal(frozen, "CONT");
+            frozen.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * A holder frozen inside a batch transaction keeps the job's row and the records it wrote locked; the next
+     * holder ends that session instead of waiting for it.
+     */
+    @Test
+    void takeoverEndsTheSessionAFrozenHolderLeftInsideABatch() throws Exception {
+        UUID jobId = insertJob(1_000, "frozen-holder.csv");
+        jdbi.useHandle(handle -> handle.execute("UPDATE jobs SET status = 'PROCESSING', worker_id = 'frozen', attempts = 1, "
+                + "lease = 1, heartbeat_at = now() - interval '1 hour' WHERE id = ?", jobId));
+        try (Connection frozen = ENV.connect(); Statement batch = frozen.createStatement()) {
+            frozen.setAutoCommit(false);
+            batch.execute("SET application_name = '" + JobBatchWriter.sessionName(jobId) + "'");
+            batch.execute("SELECT last_record_index FROM jobs WHERE id = '" + jobId + "' FOR UPDATE");
+            batch.execute("INSERT INTO processed_records (job_id, record_index, data) VALUES ('" + jobId + "', 0, '{}')");
+
+            worker("rescuer");
+            JsonNode job = Fixtures.awaitStatus(api, partner, jobId.toString(), WAIT, "COMPLETED", "FAILED");
+
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+            assertThat(job.get("recordsProcessed").asLong()).isEqualTo(1_000);
+            assertThat(count("SELECT count(DISTINCT record_index) FROM processed_records WHERE job_id = ?", jobId)).isEqualTo(1_000);
+            assertThat(frozen.isValid(2)).as("the frozen holder's session was ended").isFalse();
+        }
+    }
+
+    /** A skewed clock once made a second thread of the same process take a job the first was running. */
+    @Test
+    void aThreadNeverClaimsAJobItsOwnProcessIsRunning() {
+        worker("one-process");
+        String jobId = uploadBigFile();
+        UUID id = UUID.fromString(jobId);
+        Fixtures.awaitProcessed(api, partner, jobId, 5_000, WAIT);
+        JobQueue queue = APP.<PipelineApplication>getApplication().infrastructure().queue();
+        for (int i = 0; i < 20 && "PROCESSING".equals(status(jobId)); i++) { // as the skewed clock saw it: stale
+            jdbi.useHandle(handle -> handle.execute("UPDATE jobs SET heartbeat_at = now() - interval '1 hour' WHERE id = ?", id));
+            queue.enqueue(id);
+            Fixtures.sleep(50);
+        }
+
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertEveryRecordExactlyOnce(jobId);
+        assertThat(attempts(jobId)).isEqualTo(1);
+    }
+
+    @Test
+    void jobWhoseRunsStoppedTheirWorkersMaxAttemptsTimesIsSetAsideUntilRetried() {
+        UUID jobId = insertJob(1_000, "poison.csv"); // as if three workers had died on it
+        jdbi.useHandle(handle -> handle.execute("UPDATE jobs SET status = 'PROCESSING', worker_id = 'dead', attempts = 3, "
+                + "lease = 3, heartbeat_at = now() - interval '1 hour' WHERE id = ?", jobId));
+
+        worker("careful");
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId.toString(), WAIT, "COMPLETED", "FAILED");
+
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("errorMessage").asText()).isEqualTo("the job was set aside after its processing stopped 3 "
+                + "times without finishing (the worker crashed, ran out of memory or froze); check the file, then retry the job");
+        assertThat(count("SELECT count(*) FROM processed_records WHERE job_id = ?", jobId)).isZero();
+        Fixtures.sleep(2_500); // sweeps and takeover checks pass: nothing queues it again
+        assertThat(status(jobId.toString())).isEqualTo("FAILED");
+
+        assertThat(api.post("/api/jobs/" + jobId + "/retry", partner.apiKey(), null).status()).isEqualTo(200);
+        JsonNode retried = Fixtures.awaitStatus(api, partner, jobId.toString(), WAIT, "COMPLETED", "FAILED");
+        assertThat(retried.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(retried.get("recordsProcessed").asLong()).isEqualTo(1_000);
+        assertThat(attempts(jobId.toString())).isEqualTo(1);
+    }
+
+    /** A job row and its file in the upload directory, PENDING, with no queue message (as if Redis had lost it). */
+    private UUID insertJob(int records, String name) {
+        try {
+            UUID jobId = UUID.randomUUID();
+            Files.createDirectories(ENV.uploadDirectory());
+            Path file = Files.copy(Fixtures.numbersCsv(dir, name, records, 0), ENV.uploadDirectory().resolve(jobId + ".csv"));
+            jdbi.onDemand(JobDao.class).insert(jobId, partner.id(), UUID.fromString(schema), name, Files.size(file), "csv",
+                    "not-checked", file.toString());
+            return jobId;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    }
+
+    private static long processed(String jobId) {
+        return api.get("/api/jobs/" + jobId, partner.apiKey()).json().get("recordsProcessed").asLong();
+    }
+
+    private static String status(String jobId) {
+        return api.get("/api/jobs/" + jobId, partner.apiKey()).json().get("status").asText();
+    }
+
+    @Test
     void pendingJobMissingFromTheQueueIsQueuedAgainBySweep() throws Exception {
-        UUID jobId = UUID.randomUUID();
-        Files.createDirectories(ENV.uploadDirectory());
-        Path file = Files.copy(Fixtures.numbersCsv(dir, "lost.csv", 1_000, 0), ENV.uploadDirectory().resolve(jobId + ".csv"));
-        jdbi.onDemand(JobDao.class).insert(jobId, partner.id(), UUID.fromString(schema), "lost.csv", Files.size(file), "csv",
-                "not-checked", file.toString()); // as if Redis had lost the message
+        UUID jobId = insertJob(1_000, "lost.csv");
 
         worker("sweeper");
         JsonNode job = Fixtures.awaitStatus(api, partner, jobId.toString(), WAIT, "COMPLETED");
 
         assertThat(job.get("recordsProcessed").asLong()).isEqualTo(1_000);
+    }
+
+    private static long attempts(UUID jobId) {
+        return attempts(jobId.toString());
     }
 
     private static long attempts(String jobId) {
@@ -291,6 +400,6 @@ class WorkerIT {
     }
 
     private static long count(String sql, UUID id) {
-        return jdbi.withHandle(handle -> handle.select(sql, id).mapTo(Long.class).one());
+        return StoredRecords.count(jdbi, sql, id);
     }
 }

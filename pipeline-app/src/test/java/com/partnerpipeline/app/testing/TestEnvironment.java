@@ -23,9 +23,12 @@ public final class TestEnvironment {
     private final String databaseUrl;
     private final String redisUrl;
     private final String keyPrefix;
+    private final TestServices.Postgres server;
 
-    private TestEnvironment(Path directory, String databaseUrl, String redisUrl, String keyPrefix) throws IOException {
+    private TestEnvironment(Path directory, TestServices.Postgres server, String databaseUrl, String redisUrl,
+                            String keyPrefix) throws IOException {
         this.directory = directory;
+        this.server = server;
         this.databaseUrl = databaseUrl;
         this.redisUrl = redisUrl;
         this.keyPrefix = keyPrefix;
@@ -40,9 +43,14 @@ public final class TestEnvironment {
 
     /** With Redis at {@code redisUrl}, reachable or not. */
     public static TestEnvironment create(String redisUrl) {
+        return create(TestServices.postgres(), redisUrl);
+    }
+
+    /** With a PostgreSQL server of the test's own (one it breaks), and Redis at {@code redisUrl}. */
+    public static TestEnvironment create(TestServices.Postgres server, String redisUrl) {
         try {
-            TestEnvironment environment = new TestEnvironment(Files.createTempDirectory("pipeline-it"),
-                    TestServices.createDatabase(), redisUrl, TestServices.redisKeyPrefix());
+            TestEnvironment environment = new TestEnvironment(Files.createTempDirectory("pipeline-it"), server,
+                    TestServices.createDatabase(server), redisUrl, TestServices.redisKeyPrefix());
             environment.migrate();
             return environment;
         } catch (IOException e) {
@@ -66,7 +74,6 @@ public final class TestEnvironment {
     }
 
     private String config(int applicationPort, int adminPort) {
-        TestServices.Postgres server = TestServices.postgres();
         return """
                 database:
                   driverClass: org.postgresql.Driver
@@ -88,9 +95,10 @@ public final class TestEnvironment {
                   concurrency: 2
                   progressInterval: 200ms
                   staleAfter: 2s
+                  takeoverCheckInterval: 500ms
                   sweepInterval: 1s
                   shutdownTimeout: 10s
-                  retryBackoffLimit: 5s
+                  retryBackoffLimit: 30s
                   adminPort: 0
                 processing:
                   batchSize: 100
@@ -137,6 +145,11 @@ public final class TestEnvironment {
 
     public String databaseUrl() {
         return databaseUrl;
+    }
+
+    /** A connection to this environment's database, as its own session. */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(databaseUrl, server.user(), server.password());
     }
 
     public Path directory() {

@@ -127,7 +127,11 @@ public final class TestServices {
 
     /** A fresh, empty database, dropped when the JVM exits. */
     public static String createDatabase() {
-        Postgres server = postgres();
+        return createDatabase(postgres());
+    }
+
+    /** A fresh, empty database on {@code server}, dropped when the JVM exits if the server still runs. */
+    public static String createDatabase(Postgres server) {
         String name = "pipeline_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute(server, "CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
