@@ -20,9 +20,10 @@ WORKDIR /app
 COPY --from=build /src/pipeline-app/target/pipeline-app.jar /src/pipeline-cli/target/pipeline.jar /app/
 COPY config.yml /app/config.yml
 USER pipeline
-# Uploads go to a volume shared by the API and every worker; the heap follows the container's memory limit.
+# Uploads go to a volume shared by the API and every worker; the heap follows the container's memory limit, and a JVM
+# out of memory exits (and is restarted) instead of limping on: a job that keeps doing it is set aside (worker.maxAttempts).
 ENV UPLOAD_DIR=/data/uploads \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 # API, API admin (metrics, health checks), worker admin
 EXPOSE 8080 8081 8082
 CMD ["java", "-jar", "/app/pipeline-app.jar", "server", "/app/config.yml"]

@@ -127,6 +127,13 @@ class ComposeFileTest {
                 "mkdir -p /data/uploads", "chown " + user.group(1) + " /data/uploads", "ENV UPLOAD_DIR=/data/uploads");
     }
 
+    @Test
+    void everyJvmOfTheImageExitsWhenItRunsOutOfMemory() {
+        Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(options.find()).isTrue();
+        assertThat(options.group(1).split(" ")).contains("-XX:+ExitOnOutOfMemoryError");
+    }
+
     private static PipelineConfiguration configSeenBy(String role) throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment(role).forEach((name, value) -> environment.put(name, String.valueOf(value)));

@@ -21,7 +21,7 @@ public final class AppProcess {
     /** With {@code environment} added to this process's, as config.yml's ${VARIABLE}s read it. */
     public static Process start(String command, Path configFile, Map<String, String> environment, Path log) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), command,
+                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), command,
                 configFile.toString()));
         try {
             ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
