@@ -32,9 +32,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Workers against a real PostgreSQL and Redis: cancel, crash, hand-back and the sweep. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -329,6 +332,36 @@ class WorkerIT {
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         assertEveryRecordExactlyOnce(jobId);
         assertThat(attempts(jobId)).isEqualTo(1);
+    }
+
+    /**
+     * A worker whose clock runs 90 s ahead (libfaketime, Debian's {@code faketime}, which .ci/run installs) neither
+     * steals a healthy worker's live job nor gives up its own: staleness is judged by the database's clock.
+     */
+    @Test
+    void workerWithASkewedClockStealsNoLiveJobAndKeepsItsOwn() throws Exception {
+        Path faketime = Stream.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+                        "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1", "/usr/lib/faketime/libfaketimeMT.so.1")
+                .map(Path::of).filter(Files::isRegularFile).findFirst().orElse(null);
+        assumeTrue(faketime != null, "libfaketime is not installed (apt-get install faketime)");
+        worker("honest");
+        String honestJob = uploadBigFile();
+        Fixtures.awaitProcessed(api, partner, honestJob, 5_000, WAIT);
+
+        Process skewed = AppProcess.start("worker", ENV.configFile(), Map.of("LD_PRELOAD", faketime.toString(),
+                "FAKETIME", "+90s", "FAKETIME_DONT_FAKE_MONOTONIC", "1"), dir.resolve("skewed-worker.log"));
+        try {
+            String skewedJob = uploadBigFile(); // the honest worker's two threads may take it too: either way, once
+            for (String jobId : List.of(honestJob, skewedJob)) {
+                JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+                assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+                assertEveryRecordExactlyOnce(jobId);
+                assertThat(attempts(jobId)).as("taken once, never stolen").isEqualTo(1);
+            }
+            assertThat(skewed.isAlive()).isTrue();
+        } finally {
+            skewed.destroyForcibly().waitFor();
+        }
     }
 
     @Test
