@@ -116,9 +116,7 @@ public final class JobRunner {
         if (quarantined(jobs, jobId)) {
             return Outcome.FINISHED;
         }
-        if (jobs.endStaleSessions(jobId, JobBatchWriter.sessionName(jobId), staleAfterMillis) > 0) {
-            LOG.info("Ended the database sessions the stale holder of job {} left open", jobId);
-        }
+        endStaleSessions(jobs, jobId);
         Job job = jobs.claim(jobId, workerId, staleAfterMillis, maxAttempts).orElse(null);
         if (job == null) {
             return Outcome.NOT_TAKEN;
@@ -170,6 +168,17 @@ public final class JobRunner {
             heartbeat.cancel(false);
             cancellations.forget(jobId);
             MDC.remove(JOB_ID);
+        }
+    }
+
+    /** Without the right to end them, the holder's sessions still end by their idle or lock timeouts. */
+    private void endStaleSessions(JobDao jobs, UUID jobId) {
+        try {
+            if (jobs.endStaleSessions(jobId, JobBatchWriter.sessionName(jobId), staleAfterMillis) > 0) {
+                LOG.info("Ended the database sessions the stale holder of job {} left open", jobId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not end the sessions the stale holder of job {} left open: {}", jobId, e.getMessage());
         }
     }
 

@@ -12,8 +12,8 @@ public final class StoredRecords {
     }
 
     /**
-     * Every record of a {@link Fixtures#numbersCsv} file is stored exactly once, valid ones as records and invalid
-     * ones as errors, and the job's counters say what the tables hold.
+     * A job COMPLETED with every record of its {@link Fixtures#numbersCsv} file stored exactly once, valid ones as
+     * records and invalid ones as errors, and the job's counters say what the tables hold.
      */
     public static void assertEveryRecordExactlyOnce(Jdbi jdbi, UUID jobId, long records, int badEvery) {
         long invalid = badEvery == 0 ? 0 : (records + badEvery - 1) / badEvery;
@@ -24,6 +24,9 @@ public final class StoredRecords {
         assertThat(count(jdbi, "SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", jobId))
                 .isEqualTo(invalid);
         assertCountersMatchRows(jdbi, jobId);
+        assertThat(jdbi.withHandle(handle -> handle.select("SELECT records_total FROM jobs WHERE id = ? AND status = 'COMPLETED'",
+                jobId).mapTo(Long.class).findOne())).as("a COMPLETED job's records_total is the records in its file")
+                .hasValue(records);
     }
 
     /** The counters say what the tables hold, and the resume point is where the counters say. */
