@@ -2,6 +2,7 @@ package com.partnerpipeline.app.testing;
 
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +25,9 @@ public final class StoredRecords {
         assertThat(count(jdbi, "SELECT count(DISTINCT record_index) FROM processing_errors WHERE job_id = ?", jobId))
                 .isEqualTo(invalid);
         assertCountersMatchRows(jdbi, jobId);
-        assertThat(jdbi.withHandle(handle -> handle.select("SELECT records_total FROM jobs WHERE id = ? AND status = 'COMPLETED'",
-                jobId).mapTo(Long.class).findOne())).as("a COMPLETED job's records_total is the records in its file")
-                .hasValue(records);
+        Optional<Long> total = jdbi.withHandle(handle -> handle.select(
+                "SELECT records_total FROM jobs WHERE id = ? AND status = 'COMPLETED'", jobId).mapTo(Long.class).findOne());
+        assertThat(total).as("a COMPLETED job's records_total is the records in its file").hasValue(records);
     }
 
     /** The counters say what the tables hold, and the resume point is where the counters say. */
