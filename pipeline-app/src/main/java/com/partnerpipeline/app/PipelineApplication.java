@@ -14,6 +14,7 @@ import com.partnerpipeline.app.core.JobEventTopics;
 import com.partnerpipeline.app.core.JobQueue;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.core.RedisClients;
+import com.partnerpipeline.app.core.UploadSpace;
 import com.partnerpipeline.app.core.UploadStore;
 import com.partnerpipeline.app.db.ErrorExport;
 import com.partnerpipeline.app.db.JobDao;
@@ -22,6 +23,7 @@ import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.health.ServiceHealthCheck;
 import com.partnerpipeline.app.health.ServiceProbe;
+import com.partnerpipeline.app.health.UploadSpaceHealthCheck;
 import com.partnerpipeline.app.metrics.ServiceGauges;
 import com.partnerpipeline.app.metrics.UploadMetrics;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
@@ -100,13 +102,17 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.WebApplication());
         environment.jersey().register(new ErrorResponseMappers.JsonProcessing());
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
+        environment.jersey().register(new ErrorResponseMappers.Io());
 
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));
         environment.jersey().register(new ApiKeyAuthFilter.Builder().setAuthenticator(authenticator).buildAuthFilter());
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
 
+        UploadSpace uploadSpace = new UploadSpace(configuration.getUploads().directoryPath(),
+                configuration.getUploads().getMinFreeSpace().toBytes());
+        environment.healthChecks().register("uploads", new UploadSpaceHealthCheck(uploadSpace));
         UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),
-                configuration.getUploads().getMaxFileSize().toBytes());
+                configuration.getUploads().getMaxFileSize().toBytes(), uploadSpace);
         BackgroundEnqueuer enqueuer = new BackgroundEnqueuer(infrastructure.queue(), environment.lifecycle()
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
@@ -116,7 +122,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
-        environment.jersey().register(new HealthResource(infrastructure.probe()));
+        environment.jersey().register(new HealthResource(infrastructure.probe(), uploadSpace));
         environment.jersey().register(new PartnerResource());
 
         JobSocketHub hub = new JobSocketHub(infrastructure.events(), jobs, environment.getObjectMapper(),

@@ -13,6 +13,7 @@ import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.metrics.UploadMetrics;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/upload}: streams the file to its final place while it arrives, creates the job and queues it.
- * Nothing is parsed before answering, so the answer takes the same time whatever the file size.
+ * Nothing is parsed before answering, so the answer takes the same time whatever the file size. An upload the disk
+ * has no room for is 507 and leaves neither a file nor a job behind.
  */
 @Path("/api/upload")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +56,19 @@ public final class UploadResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Auth Partner partner, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                            @QueryParam("schemaId") String schemaIdParameter, InputStream body) throws IOException {
+        try {
+            store.ensureRoom(contentLength);
+            return receive(partner, contentType, schemaIdParameter, body);
+        } catch (UploadStore.UploadRejected e) {
+            throw e.bodyLeftUnread() ? ApiErrors.errorClosingConnection(e.status(), e.getMessage())
+                    : ApiErrors.error(e.status(), e.getMessage());
+        }
+    }
+
+    private Response receive(Partner partner, String contentType, String schemaIdParameter, InputStream body)
+            throws IOException, UploadStore.UploadRejected {
         UUID jobId = UUID.randomUUID();
         UploadStore.StoredUpload upload = null;
         String schemaId = schemaIdParameter;
@@ -88,8 +102,6 @@ public final class UploadResource {
         } catch (MalformedMultipartException e) {
             discard(upload);
             throw ApiErrors.error(Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (UploadStore.UploadRejected e) {
-            throw e.status() == 413 ? ApiErrors.errorClosingConnection(413, e.getMessage()) : ApiErrors.error(e.status(), e.getMessage());
         } catch (RuntimeException | IOException e) {
             discard(upload);
             throw e;
