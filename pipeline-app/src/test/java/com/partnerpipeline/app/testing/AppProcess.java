@@ -3,6 +3,7 @@ package com.partnerpipeline.app.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,19 @@ public final class AppProcess {
 
     /** With {@code environment} added to this process's, as config.yml's ${VARIABLE}s read it. */
     public static Process start(String command, Path configFile, Map<String, String> environment, Path log) {
+        return start(command, configFile, environment, List.of(), log);
+    }
+
+    /**
+     * With JVM options too: Dropwizard reads {@code -Ddw.KEY=VALUE} as an override of config.yml's KEY
+     * ({@code -Ddw.server.shutdownGracePeriod=3s}).
+     */
+    public static Process start(String command, Path configFile, Map<String, String> environment, List<String> jvmOptions,
+                                Path log) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of("target/pipeline-app.jar").toAbsolutePath().toString(), command,
-                configFile.toString()));
+                "-Xmx256m"));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", jar().toString(), command, configFile.toString()));
         try {
             ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
@@ -30,6 +41,12 @@ public final class AppProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The built jar, from this module's tests or from the CLI's, which run the server too. */
+    private static Path jar() {
+        Path here = Path.of("target/pipeline-app.jar").toAbsolutePath();
+        return Files.isRegularFile(here) ? here : Path.of("../pipeline-app/target/pipeline-app.jar").toAbsolutePath();
     }
 
     /** A port nobody listens on right now. */

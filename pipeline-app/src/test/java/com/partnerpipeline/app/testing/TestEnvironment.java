@@ -4,6 +4,8 @@ import com.partnerpipeline.app.PipelineApplication;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -137,6 +139,12 @@ public final class TestEnvironment {
 
     public String databaseUrl() {
         return databaseUrl;
+    }
+
+    /** This class's database, for tests whose server runs in another process. */
+    public Jdbi jdbi() {
+        TestServices.Postgres server = TestServices.postgres();
+        return Jdbi.create(databaseUrl, server.user(), server.password()).installPlugin(new SqlObjectPlugin());
     }
 
     public Path directory() {
