@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,70 +32,62 @@ class UploadInterruptedIT {
     private static final Path CLI_JAR = Path.of("target/pipeline.jar");
     private static final Path SAMPLE = Path.of("../sample-data/customers.csv").toAbsolutePath();
     private static final TestEnvironment ENV = TestEnvironment.create();
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
 
     @Test
     void anUploadToAServerShuttingDownSaysSoInOneLine() throws Exception {
-        int port = AppProcess.freePort();
-        Process server = startServer(port, "-Ddw.server.shutdownGracePeriod=10s");
-        try {
-            ApiClient api = new ApiClient(port);
+        try (AppProcess.Server server = startServer("shutdown", "-Ddw.server.shutdownGracePeriod=10s")) {
+            ApiClient api = new ApiClient(server.port());
             Fixtures.TestPartner partner = partner();
             String schema = Fixtures.sampleSchema(api, partner);
-            try (SlowUpload holdsTheShutdownOpen = SlowUpload.start(port, partner.apiKey(), schema, 8_000_000)) {
-                awaitTrue(() -> uploadedFiles(port).size() == 1, "the slow upload is being stored");
-                server.destroy(); // SIGTERM
-                awaitTrue(() -> "shutting down".equals(api.get("/api/health", null).json().path("status").asText()),
-                        "health says the server is shutting down");
+            try (SlowUpload holdsTheShutdownOpen = SlowUpload.start(server.port(), partner.apiKey(), schema, 8_000_000)) {
+                Fixtures.awaitTrue(() -> uploadedFiles("shutdown").size() == 1, WAIT, "the slow upload is being stored");
+                server.process().destroy(); // SIGTERM
+                Fixtures.awaitTrue(() -> "shutting down".equals(api.get("/api/health", null).json().path("status").asText()),
+                        WAIT, "health says the server is shutting down");
 
-                JarProcess.Result upload = cli(port, partner, "upload", SAMPLE.toString(), "--schema", schema);
+                JarProcess.Result upload = cli(server.port(), partner, "upload", SAMPLE.toString(), "--schema", schema);
 
                 assertThat(upload.exitCode()).as(upload.stderr()).isEqualTo(ExitStatus.UNAVAILABLE);
                 assertThat(upload.stderr().lines().filter(line -> !line.startsWith("Uploading")).toList())
                         .containsExactly("error: the server is shutting down; try again");
                 assertThat(upload.stdout()).isEmpty();
             }
-        } finally {
-            server.destroyForcibly().waitFor();
         }
     }
 
     @Test
     void aServerGoneMidUploadIsOneLineWithoutAStackTrace() throws Exception {
-        int port = AppProcess.freePort();
-        Process server = startServer(port, "-Ddw.uploads.maxFileSize=1GiB");
-        try {
+        try (AppProcess.Server server = startServer("killed", "-Ddw.uploads.maxFileSize=1GiB")) {
             Fixtures.TestPartner partner = partner();
-            String schema = Fixtures.sampleSchema(new ApiClient(port), partner);
+            String schema = Fixtures.sampleSchema(new ApiClient(server.port()), partner);
             Path big = bigCsv(512L << 20);
             CompletableFuture<JarProcess.Result> upload = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return cli(port, partner, "upload", big.toString(), "--schema", schema);
+                    return cli(server.port(), partner, "upload", big.toString(), "--schema", schema);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            awaitTrue(() -> uploadedFiles(port).stream().anyMatch(file -> size(file) > (1 << 20)), "the upload is arriving");
-            server.destroyForcibly().waitFor(); // SIGKILL: the kernel resets the connection
+            Fixtures.awaitTrue(() -> uploadedFiles("killed").stream().anyMatch(file -> size(file) > (1 << 20)), WAIT,
+                    "the upload is arriving");
+            server.process().destroyForcibly().waitFor(); // SIGKILL: the kernel resets the connection
 
             JarProcess.Result result = upload.get(120, TimeUnit.SECONDS);
 
             assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitStatus.UNAVAILABLE);
             assertThat(result.stderr().lines().filter(line -> !line.startsWith("Uploading")).toList())
                     .containsExactly("error: the server closed the connection during the upload; try again");
-        } finally {
-            server.destroyForcibly().waitFor();
         }
     }
 
     /** A server with an upload directory of its own, so what one test left there is no other's business. */
-    private Process startServer(int port, String jvmOption) {
-        Process server = AppProcess.start("server", ENV.configFileWithPorts(port, AppProcess.freePort()), Map.of(),
-                List.of(jvmOption, "-Ddw.uploads.directory=" + uploads(port)), dir.resolve("server-" + port + ".log"));
-        awaitTrue(new ApiClient(port)::healthy, "the server is up");
-        return server;
+    private AppProcess.Server startServer(String name, String jvmOption) {
+        return AppProcess.startServer(ENV, List.of(jvmOption, "-Ddw.uploads.directory=" + uploads(name)),
+                dir.resolve(name + ".log"));
     }
 
     private static Fixtures.TestPartner partner() {
@@ -118,15 +109,15 @@ class UploadInterruptedIT {
         return file;
     }
 
-    private Path uploads(int port) {
-        return dir.resolve("uploads-" + port);
+    private Path uploads(String name) {
+        return dir.resolve("uploads-" + name);
     }
 
-    private List<Path> uploadedFiles(int port) {
-        if (!Files.isDirectory(uploads(port))) {
+    private List<Path> uploadedFiles(String name) {
+        if (!Files.isDirectory(uploads(name))) {
             return List.of();
         }
-        try (var files = Files.list(uploads(port))) {
+        try (var files = Files.list(uploads(name))) {
             return files.toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,16 +129,6 @@ class UploadInterruptedIT {
             return Files.size(file);
         } catch (IOException e) {
             return 0; // removed meanwhile
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within 60 s");
-            }
-            Fixtures.sleep(10);
         }
     }
 }

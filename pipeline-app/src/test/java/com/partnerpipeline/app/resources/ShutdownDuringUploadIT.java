@@ -9,10 +9,10 @@ import com.partnerpipeline.app.testing.SlowUpload;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.app.testing.TestServices;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,12 +41,9 @@ class ShutdownDuringUploadIT {
 
     @Test
     void anUploadStillArrivingGets503BeforeTheGracePeriodEndsAndEarlierUploadsStayQueued() throws Exception {
-        int port = AppProcess.freePort();
-        Process server = AppProcess.start("server", ENV.configFileWithPorts(port, AppProcess.freePort()), Map.of(),
-                List.of("-Ddw.server.shutdownGracePeriod=" + GRACE.toSeconds() + "s"), dir.resolve("server.log"));
-        try {
-            ApiClient api = new ApiClient(port);
-            awaitTrue(api::healthy, Duration.ofSeconds(60), "the server is up");
+        try (AppProcess.Server server = AppProcess.startServer(ENV,
+                List.of("-Ddw.server.shutdownGracePeriod=" + GRACE.toSeconds() + "s"), dir.resolve("server.log"))) {
+            ApiClient api = new ApiClient(server.port());
             Fixtures.TestPartner partner = Fixtures.partner(ENV.jdbi(), "Shutdown");
             String schema = Fixtures.sampleSchema(api, partner);
             Path sample = Fixtures.SAMPLES.resolve("customers.csv");
@@ -56,17 +52,17 @@ class ShutdownDuringUploadIT {
             ApiClient.Response late;
             SlowUpload.Outcome cut;
             long answeredAfterMillis;
-            try (SlowUpload slow = SlowUpload.start(port, partner.apiKey(), schema, 8_000_000)) {
-                awaitTrue(() -> uploadedFiles().size() == 2, Duration.ofSeconds(10), "the slow upload is being stored");
+            try (SlowUpload slow = SlowUpload.start(server.port(), partner.apiKey(), schema, 8_000_000)) {
+                Fixtures.awaitTrue(() -> uploadedFiles().size() == 2, Duration.ofSeconds(10), "the slow upload is being stored");
                 long sigterm = System.nanoTime();
-                server.destroy(); // SIGTERM
-                awaitTrue(() -> "shutting down".equals(api.get("/api/health", null).json().path("status").asText()),
+                server.process().destroy(); // SIGTERM
+                Fixtures.awaitTrue(() -> "shutting down".equals(api.get("/api/health", null).json().path("status").asText()),
                         Duration.ofSeconds(10), "health says the server is shutting down");
                 late = api.upload(partner.apiKey(), sample, "late.csv", schema, true);
                 cut = slow.awaitOutcome(GRACE.plusSeconds(10));
                 answeredAfterMillis = (System.nanoTime() - sigterm) / 1_000_000;
             }
-            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server stops by itself").isTrue();
+            assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).as("the server stops by itself").isTrue();
 
             assertThat(late.status()).as(late.body()).isEqualTo(503);
             assertThat(late.error()).isEqualTo(SHUTTING_DOWN);
@@ -74,8 +70,9 @@ class ShutdownDuringUploadIT {
             assertThat(cut.status()).as(cut.toString()).isEqualTo(503);
             assertThat(cut.json().get("error").asText()).isEqualTo(SHUTTING_DOWN);
             assertThat(cut.headers()).containsEntry("retry-after", "5").containsEntry("connection", "close");
+            // counted from the signal sent, not from the server's stop, which a loaded machine may begin a little later
             assertThat(answeredAfterMillis).as("the upload had most of the grace period, and its answer came within it")
-                    .isBetween(GRACE.toMillis() / 2, GRACE.toMillis());
+                    .isBetween(GRACE.toMillis() / 2, GRACE.plusMillis(500).toMillis());
             assertThat(uploadedFiles()).containsExactly(kept + ".csv");
             List<Map<String, Object>> jobs = ENV.jdbi().withHandle(handle -> handle.createQuery("SELECT id, status, file_path FROM jobs")
                     .mapToMap().list());
@@ -83,8 +80,6 @@ class ShutdownDuringUploadIT {
             assertThat(jobs.get(0)).containsEntry("id", UUID.fromString(kept)).containsEntry("status", "PENDING");
             assertThat(Files.size(Path.of((String) jobs.get(0).get("file_path")))).isEqualTo(Files.size(sample));
             assertThat(queuedJobIds()).containsExactly(kept);
-        } finally {
-            server.destroyForcibly().waitFor();
         }
     }
 
@@ -109,16 +104,6 @@ class ShutdownDuringUploadIT {
             return files.map(path -> path.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            Fixtures.sleep(50);
         }
     }
 }

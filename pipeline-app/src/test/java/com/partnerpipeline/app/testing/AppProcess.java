@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,23 @@ public final class AppProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An API server started by {@link #startServer}, and the port of its REST API. */
+    public record Server(Process process, int port) implements AutoCloseable {
+        /** SIGKILL if it still runs, for the end of a test, whatever happened in it. */
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** {@code server} in {@code environment}'s world, on free ports, once it answers healthy. */
+    public static Server startServer(TestEnvironment environment, List<String> jvmOptions, Path log) {
+        int port = freePort();
+        Process process = start("server", environment.configFileWithPorts(port, freePort()), Map.of(), jvmOptions, log);
+        Fixtures.awaitTrue(new ApiClient(port)::healthy, Duration.ofSeconds(60), "the server on port " + port + " is up");
+        return new Server(process, port);
     }
 
     /** The built jar, from this module's tests or from the CLI's, which run the server too. */
