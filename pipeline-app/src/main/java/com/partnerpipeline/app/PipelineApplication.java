@@ -14,7 +14,9 @@ import com.partnerpipeline.app.core.JobEventTopics;
 import com.partnerpipeline.app.core.JobQueue;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.core.RedisClients;
+import com.partnerpipeline.app.core.UploadSpace;
 import com.partnerpipeline.app.core.UploadStore;
+import com.partnerpipeline.app.core.UploadsInFlight;
 import com.partnerpipeline.app.db.ErrorExport;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.PartnerDao;
@@ -22,13 +24,16 @@ import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.health.ServiceHealthCheck;
 import com.partnerpipeline.app.health.ServiceProbe;
+import com.partnerpipeline.app.health.UploadSpaceHealthCheck;
 import com.partnerpipeline.app.metrics.ServiceGauges;
 import com.partnerpipeline.app.metrics.UploadMetrics;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
 import com.partnerpipeline.app.resources.HealthResource;
 import com.partnerpipeline.app.resources.JobResource;
+import com.partnerpipeline.app.resources.JsonErrorHandler;
 import com.partnerpipeline.app.resources.PartnerResource;
 import com.partnerpipeline.app.resources.SchemaResource;
+import com.partnerpipeline.app.resources.ShutdownDrain;
 import com.partnerpipeline.app.resources.UploadResource;
 import com.partnerpipeline.app.websocket.JobSocketCreator;
 import com.partnerpipeline.app.websocket.JobSocketHub;
@@ -100,23 +105,30 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.WebApplication());
         environment.jersey().register(new ErrorResponseMappers.JsonProcessing());
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
+        environment.jersey().register(new ErrorResponseMappers.Io());
+        environment.lifecycle().addEventListener(JsonErrorHandler.installer(environment.getObjectMapper()));
 
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));
         environment.jersey().register(new ApiKeyAuthFilter.Builder().setAuthenticator(authenticator).buildAuthFilter());
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
 
+        UploadSpace uploadSpace = new UploadSpace(configuration.getUploads().directoryPath(),
+                configuration.getUploads().getMinFreeSpace().toBytes());
+        environment.healthChecks().register("uploads", new UploadSpaceHealthCheck(uploadSpace));
         UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),
-                configuration.getUploads().getMaxFileSize().toBytes());
+                configuration.getUploads().getMaxFileSize().toBytes(), uploadSpace);
+        UploadsInFlight inFlight = new UploadsInFlight();
+        ShutdownDrain drain = new ShutdownDrain(inFlight);
         BackgroundEnqueuer enqueuer = new BackgroundEnqueuer(infrastructure.queue(), environment.lifecycle()
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
                 .build());
         environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer,
-                new UploadMetrics(environment.metrics())));
+                new UploadMetrics(environment.metrics()), inFlight));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
-        environment.jersey().register(new HealthResource(infrastructure.probe()));
+        environment.jersey().register(new HealthResource(infrastructure.probe(), uploadSpace, drain::begun));
         environment.jersey().register(new PartnerResource());
 
         JobSocketHub hub = new JobSocketHub(infrastructure.events(), jobs, environment.getObjectMapper(),
@@ -131,6 +143,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 hub.stop(); // before the connectors close, so the 1001 close frames still go out
             }
         });
+        environment.lifecycle().addEventListener(drain); // after the hub: sockets are closed at once, uploads drained
     }
 
     /** {@code /ws/jobs/{jobId}} on the API's port, through Jetty's own WebSocket support (Dropwizard has none). */

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
                 "1:with --follow: the job completed with rejected records",
                 "2:with --follow: the job failed or was cancelled",
                 "3:refused: unknown schema, unsupported or empty file, file too large",
-                "66:the file is missing or unreadable", "69:server unreachable", "77:API key missing or refused"},
+                "66:the file is missing or unreadable",
+                "69:server unreachable, shutting down, out of room or failing; try again later", "77:API key missing or refused"},
         footerHeading = "%nExamples:%n", footer = {
                 "  pipeline upload customers.csv --schema 3f6c...e21",
                 "  pipeline upload orders.jsonl --schema 3f6c...e21 --follow",

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** {@code uploads:} in config.yml: where uploaded files live and how long failed ones are kept. */
+/** {@code uploads:} in config.yml: where uploaded files live, how much room they must leave, how long failed ones are kept. */
 public class UploadConfiguration {
     @NotEmpty
     private String directory = "data/uploads";
@@ -23,6 +23,15 @@ public class UploadConfiguration {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
     private Duration failedRetention = Duration.days(7);
+
+    /**
+     * Space kept free on the upload disk. 1 GiB by default: enough headroom for the uploads arriving at the same
+     * moment (each is checked against the free space alone, so several can be under way at once) and for what else
+     * shares the disk (logs, a database on a single host), while small beside any disk meant for uploads of up to
+     * {@link #maxFileSize} (5 GiB). 0 keeps no reserve: only a write that fails for want of space is refused.
+     */
+    @NotNull
+    private DataSize minFreeSpace = DataSize.gibibytes(1);
 
     @JsonProperty
     public String getDirectory() {
@@ -46,6 +55,16 @@ public class UploadConfiguration {
     @JsonProperty
     public void setMaxFileSize(DataSize maxFileSize) {
         this.maxFileSize = maxFileSize;
+    }
+
+    @JsonProperty
+    public DataSize getMinFreeSpace() {
+        return minFreeSpace;
+    }
+
+    @JsonProperty
+    public void setMinFreeSpace(DataSize minFreeSpace) {
+        this.minFreeSpace = minFreeSpace;
     }
 
     @JsonProperty

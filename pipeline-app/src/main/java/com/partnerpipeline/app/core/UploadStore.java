@@ -14,35 +14,70 @@ import java.util.UUID;
 
 /**
  * Where uploads live. A file is written once, to its final place, while it arrives; its SHA-256 and size are taken
- * on the way, its type is checked against its first bytes, and a file over the size limit is deleted at once.
+ * on the way, its type is checked against its first bytes, and a file over the size limit, or one the disk has no
+ * room for, is deleted at once.
  */
 public final class UploadStore {
     private static final int HEAD_BYTES = 4096;
+    /** 507: the same words whether the reserve or the disk itself ran out, since the partner can only try again later. */
+    public static final String NO_ROOM = "the server has no room for this upload; try again later";
 
     /** A stored upload. */
     public record StoredUpload(Path path, String originalName, long size, FileFormat format, String sha256) {
     }
 
-    /** The upload is refused; {@code status} is the HTTP status to answer with. */
+    /**
+     * The upload is refused; {@code status} is the HTTP status to answer with. {@code bodyLeftUnread}: the rest of the
+     * request body was not read (or only drained so far), so the connection cannot be used for another request.
+     */
     public static final class UploadRejected extends Exception {
         private final int status;
+        private final boolean bodyLeftUnread;
 
         UploadRejected(int status, String message) {
+            this(status, message, false);
+        }
+
+        UploadRejected(int status, String message, boolean bodyLeftUnread) {
             super(message, null, false, false);
             this.status = status;
+            this.bodyLeftUnread = bodyLeftUnread;
         }
 
         public int status() {
             return status;
         }
+
+        public boolean bodyLeftUnread() {
+            return bodyLeftUnread;
+        }
     }
 
     private final Path directory;
     private final long maxBytes;
+    private final UploadSpace space;
 
-    public UploadStore(Path directory, long maxBytes) {
+    public UploadStore(Path directory, long maxBytes, UploadSpace space) {
         this.directory = directory;
         this.maxBytes = maxBytes;
+        this.space = space;
+    }
+
+    /**
+     * Refuses, before a byte of it is read, an upload that would eat into the disk's reserve: any upload while the
+     * free space is below it, or one whose declared length ({@code -1}: not declared, as with chunked requests) is
+     * more than the space above it. A disk that cannot be read is left for {@link #store} to find out about.
+     */
+    public void ensureRoom(long declaredLength) throws UploadRejected {
+        UploadSpace.Reading reading;
+        try {
+            reading = space.read();
+        } catch (IOException e) {
+            return;
+        }
+        if (!reading.roomFor(Math.max(0, declaredLength))) {
+            throw new UploadRejected(507, NO_ROOM, true);
+        }
     }
 
     public StoredUpload store(UUID jobId, String filename, InputStream content) throws IOException, UploadRejected {
@@ -67,7 +102,7 @@ public final class UploadStore {
                 size += length;
                 if (size > maxBytes) {
                     drain(content, 2 * maxBytes);
-                    throw new UploadRejected(413, "the file is larger than the limit of " + maxBytes + " bytes");
+                    throw new UploadRejected(413, "the file is larger than the limit of " + maxBytes + " bytes", true);
                 }
                 sha256.update(buffer, 0, length);
                 out.write(buffer, 0, length);
@@ -75,6 +110,10 @@ public final class UploadStore {
             } while ((length = content.read(buffer)) >= 0);
         } catch (UploadRejected | IOException | RuntimeException e) {
             Files.deleteIfExists(target);
+            if (DiskFull.causedBy(e)) { // the space is back once the partial file is gone; the partner may try again
+                drain(content, 2 * maxBytes);
+                throw new UploadRejected(507, NO_ROOM, true);
+            }
             throw e;
         }
         return new StoredUpload(target, name, size, format, HexFormat.of().formatHex(sha256.digest()));
@@ -82,7 +121,7 @@ public final class UploadStore {
 
     /**
      * Reads and discards what is left of a refused upload (up to {@code limit} bytes more) so that the client, still
-     * sending, gets to read the 413: many clients read no answer before their upload is through. Past that, the
+     * sending, gets to read the 413 or 507: many clients read no answer before their upload is through. Past that, the
      * connection is closed on a client that keeps sending.
      */
     private static void drain(InputStream content, long limit) throws IOException {

@@ -7,6 +7,11 @@ import jakarta.ws.rs.core.Response;
 
 /** Error responses in the one shape partners get: {@code {"error": "message"}} with the right status. */
 public final class ApiErrors {
+    /** 503 while the server stops: the partner's next try reaches a node that runs (or this one, restarted). */
+    public static final String SHUTTING_DOWN = "the server is shutting down; try again";
+    /** Long enough for a load balancer to stop sending to a stopping node, or for a restart; short enough for a script's retry. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private ApiErrors() {
     }
 
@@ -25,6 +30,12 @@ public final class ApiErrors {
     public static WebApplicationException errorClosingConnection(int status, String message) {
         return new WebApplicationException(message, Response.fromResponse(response(status, message))
                 .header("Connection", "close").build());
+    }
+
+    /** 503 with Retry-After to an upload refused or stopped by a shutdown; its body is left unread. */
+    public static WebApplicationException shuttingDown() {
+        return new WebApplicationException(SHUTTING_DOWN, Response.fromResponse(response(503, SHUTTING_DOWN))
+                .header("Retry-After", RETRY_AFTER_SECONDS).header("Connection", "close").build());
     }
 
     public static Response response(int status, String message) {

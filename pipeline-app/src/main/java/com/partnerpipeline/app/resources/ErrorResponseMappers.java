@@ -1,6 +1,8 @@
 package com.partnerpipeline.app.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.partnerpipeline.app.core.DiskFull;
+import com.partnerpipeline.app.core.UploadStore;
 import com.partnerpipeline.app.db.DatabaseErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.UUID;
 
 /** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
@@ -52,10 +55,29 @@ public final class ErrorResponseMappers {
                 LOG.warn("Database unavailable: {}", e.getMessage());
                 return ApiErrors.response(503, "the database is unavailable; try again shortly");
             }
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Unexpected error {}", id, e);
-            return ApiErrors.response(500, "internal error (reference " + id + ")");
+            return internalError(e);
         }
+    }
 
+    /**
+     * An I/O failure that reached no other answer: a disk that is full is 507, since trying again later is what to
+     * do; anything else is unexpected. Without this mapper Jetty answered both with an HTML 500 page.
+     */
+    public static final class Io implements ExceptionMapper<IOException> {
+        @Override
+        public Response toResponse(IOException e) {
+            if (DiskFull.causedBy(e)) {
+                LOG.warn("Disk full: {}", e.getMessage());
+                return ApiErrors.response(507, UploadStore.NO_ROOM);
+            }
+            return internalError(e);
+        }
+    }
+
+    /** Logged with an id the partner can quote, answered without details. */
+    private static Response internalError(Exception e) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Unexpected error {}", id, e);
+        return ApiErrors.response(500, "internal error (reference " + id + ")");
     }
 }

@@ -8,11 +8,13 @@ import com.partnerpipeline.app.core.MalformedMultipartException;
 import com.partnerpipeline.app.core.MultipartFormReader;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.core.UploadStore;
+import com.partnerpipeline.app.core.UploadsInFlight;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.metrics.UploadMetrics;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +32,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/upload}: streams the file to its final place while it arrives, creates the job and queues it.
- * Nothing is parsed before answering, so the answer takes the same time whatever the file size.
+ * Nothing is parsed before answering, so the answer takes the same time whatever the file size. An upload the disk
+ * has no room for is 507, one refused or stopped by a shutdown 503; neither leaves a file or a job behind.
  */
 @Path("/api/upload")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,19 +45,40 @@ public final class UploadResource {
     private final SchemaDao schemas;
     private final BackgroundEnqueuer queue;
     private final UploadMetrics metrics;
+    private final UploadsInFlight inFlight;
 
-    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue, UploadMetrics metrics) {
+    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue, UploadMetrics metrics,
+                          UploadsInFlight inFlight) {
         this.store = store;
         this.jobs = jobs;
         this.schemas = schemas;
         this.queue = queue;
         this.metrics = metrics;
+        this.inFlight = inFlight;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Auth Partner partner, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                            @QueryParam("schemaId") String schemaIdParameter, InputStream body) throws IOException {
+        UploadsInFlight.Pass pass = inFlight.enter().orElseThrow(ApiErrors::shuttingDown);
+        try (pass) {
+            store.ensureRoom(contentLength);
+            return receive(partner, contentType, schemaIdParameter, body, pass);
+        } catch (UploadStore.UploadRejected e) {
+            throw e.bodyLeftUnread() ? ApiErrors.errorClosingConnection(e.status(), e.getMessage())
+                    : ApiErrors.error(e.status(), e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            if (pass.stopped()) { // the read failed because the shutdown interrupted it
+                throw ApiErrors.shuttingDown();
+            }
+            throw e;
+        }
+    }
+
+    private Response receive(Partner partner, String contentType, String schemaIdParameter, InputStream body,
+                             UploadsInFlight.Pass pass) throws IOException, UploadStore.UploadRejected {
         UUID jobId = UUID.randomUUID();
         UploadStore.StoredUpload upload = null;
         String schemaId = schemaIdParameter;
@@ -69,6 +93,9 @@ public final class UploadResource {
                 } else if ("schemaId".equals(part.name())) {
                     schemaId = part.text(MAX_FIELD_BYTES);
                 }
+            }
+            if (!pass.received()) {
+                throw ApiErrors.shuttingDown();
             }
             if (upload == null) {
                 throw ApiErrors.error(Response.Status.BAD_REQUEST, "the multipart part 'file' is required");
@@ -88,8 +115,6 @@ public final class UploadResource {
         } catch (MalformedMultipartException e) {
             discard(upload);
             throw ApiErrors.error(Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (UploadStore.UploadRejected e) {
-            throw e.status() == 413 ? ApiErrors.errorClosingConnection(413, e.getMessage()) : ApiErrors.error(e.status(), e.getMessage());
         } catch (RuntimeException | IOException e) {
             discard(upload);
             throw e;

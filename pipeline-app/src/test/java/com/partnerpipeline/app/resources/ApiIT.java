@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -346,6 +348,18 @@ class ApiIT {
         assertThat(label).isEqualTo("a\uFFFDb");
         JsonNode error = api.get("/api/jobs/" + jobId + "/errors", partner.apiKey()).json().get("data").get(0);
         assertThat(error.get("rawValue").asText()).isEqualTo("x\\u0000");
+    }
+
+    @Test
+    void whatJettyRefusesBeforeAnyResourceIsJsonToo() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.getOutputStream().write(("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "x".repeat(20_000)
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 431 ").contains("Content-Type: application/json")
+                    .endsWith("\r\n\r\n{\"error\":\"Request Header Fields Too Large\"}");
+        }
     }
 
     static long count(String sql, UUID id) {

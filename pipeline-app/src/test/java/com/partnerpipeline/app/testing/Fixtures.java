@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +122,17 @@ public final class Fixtures {
               {"name": "id", "type": "integer", "validation": {"required": true}},
               {"name": "label", "type": "string"}]}
             """;
+
+    /** Polls {@code condition} until it holds; fails after {@code timeout}, saying {@code what} was awaited. */
+    public static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + timeout);
+            }
+            sleep(10);
+        }
+    }
 
     public static void sleep(long millis) {
         try {

@@ -4,6 +4,8 @@ import com.partnerpipeline.app.PipelineApplication;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -150,6 +152,11 @@ public final class TestEnvironment {
     /** A connection to this environment's database, as its own session. */
     public java.sql.Connection connect() throws java.sql.SQLException {
         return java.sql.DriverManager.getConnection(databaseUrl, server.user(), server.password());
+    }
+
+    /** This class's database, for tests whose server runs in another process. */
+    public Jdbi jdbi() {
+        return Jdbi.create(databaseUrl, server.user(), server.password()).installPlugin(new SqlObjectPlugin());
     }
 
     public Path directory() {

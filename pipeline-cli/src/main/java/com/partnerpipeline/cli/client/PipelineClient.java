@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,8 @@ public final class PipelineClient {
         }), length);
         HttpRequest.Builder request = authorized("/api/upload")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body);
-        return json(send(request, HttpResponse.BodyHandlers.ofInputStream()));
+        return json(checked(exchange(request, HttpResponse.BodyHandlers.ofInputStream(),
+                "the server closed the connection during the upload; try again")));
     }
 
     /** {@code ws://host/ws/jobs/{id}?partnerId=...}; the key goes in a header, never in the URL. */
@@ -155,9 +157,16 @@ public final class PipelineClient {
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, int... alsoFine) {
-        HttpResponse<T> response;
+        return checked(exchange(request, body, null), alsoFine);
+    }
+
+    /**
+     * The request and its answer, whatever its status. {@code whenClosed} says what a connection lost after it was
+     * made means for this request (an upload cut off by a server that stopped); null for the general wording.
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, String whenClosed) {
         try {
-            response = http.send(request.build(), body);
+            return http.send(request.build(), body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new CliException(ExitStatus.UNAVAILABLE, "cannot reach the server at " + base + " ("
                     + (e instanceof HttpConnectTimeoutException ? "timed out" : "connection refused")
@@ -165,11 +174,19 @@ public final class PipelineClient {
         } catch (UncheckedIOException e) {
             throw new CliException(ExitStatus.NO_INPUT, "cannot read the file: " + describe(e.getCause()));
         } catch (IOException e) {
-            throw new CliException(ExitStatus.UNAVAILABLE, "the connection to " + base + " failed: " + describe(e));
+            throw new CliException(ExitStatus.UNAVAILABLE, whenClosed != null && !(e instanceof HttpTimeoutException)
+                    ? whenClosed : "the connection to " + base + " failed: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitStatus.UNAVAILABLE, "interrupted");
         }
+    }
+
+    /**
+     * The response if its status is a success (or one of {@code alsoFine}), else the failure in the user's terms.
+     * 503 (shutting down) and 507 (no room) are the server's own words, which say to try again: nothing failed.
+     */
+    private static <T> HttpResponse<T> checked(HttpResponse<T> response, int... alsoFine) {
         int status = response.statusCode();
         if (status < 400 || Arrays.stream(alsoFine).anyMatch(fine -> fine == status)) {
             return response;
@@ -177,6 +194,9 @@ public final class PipelineClient {
         String message = serverMessage(response);
         if (status == 401 || status == 403) {
             throw new CliException(ExitStatus.AUTH, "the server refused the API key: " + message);
+        }
+        if (status == 503 || status == 507) {
+            throw new CliException(ExitStatus.UNAVAILABLE, message);
         }
         if (status >= 500) {
             throw new CliException(ExitStatus.UNAVAILABLE, "the server failed (" + status + "): " + message);
