@@ -77,4 +77,18 @@ class HostileNumbersTest {
         assertThat(errors(xml.get(0))).extracting(FieldError::field, FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("price", ErrorCode.NUMBER_OUT_OF_RANGE));
     }
+
+    @Test
+    void exponentBeyondWhatAnyDecimalHoldsRejectsItsRecordAndReadingGoesOn() throws Exception {
+        String schema = "[{\"name\": \"price\", \"type\": \"number\"}]";
+        List<Evaluation> lines = evaluate(schema, null, FileFormat.JSON, "{\"price\": 1e9999999999}\n{\"price\": 2}\n");
+        List<Evaluation> array = evaluate(schema, null, FileFormat.JSON, "[{\"price\": -1e-9999999999},\n{\"price\": 2}]");
+
+        assertThat(errors(lines.get(0))).containsExactly(new FieldError(0, 1, null, ErrorCode.MALFORMED_RECORD,
+                "number out of range: 1e9999999999", "{\"price\": 1e9999999999}"));
+        assertThat(values(lines.get(1))).containsExactly(new BigDecimal("2"));
+        assertThat(errors(array.get(0))).extracting(FieldError::code, FieldError::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ErrorCode.MALFORMED_RECORD, "number out of range: -1e-9999999999"));
+        assertThat(values(array.get(1))).containsExactly(new BigDecimal("2"));
+    }
 }
