@@ -115,7 +115,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 new UploadMetrics(environment.metrics())));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
-        environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
+        environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper(),
+                configuration.getSchemas().toLimits()));
         environment.jersey().register(new HealthResource(infrastructure.probe()));
         environment.jersey().register(new PartnerResource());
 

@@ -1,6 +1,7 @@
 package com.partnerpipeline.app;
 
 import com.partnerpipeline.formats.ReaderLimits;
+import com.partnerpipeline.schema.SchemaLimits;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -24,6 +25,7 @@ class ConfigurationTest {
 
         assertThat(configuration.getProcessing().getBatchSize()).isEqualTo(100);
         assertThat(configuration.getProcessing().readerLimits()).isEqualTo(ReaderLimits.DEFAULTS);
+        assertThat(configuration.getSchemas().toLimits()).isEqualTo(SchemaLimits.DEFAULTS);
         assertThat(configuration.getWebSocket().getPingInterval().toSeconds()).isEqualTo(20);
         assertThat(configuration.getWebSocket().getIdleTimeout().toSeconds()).isEqualTo(60);
         assertThat(configuration.getWebSocket().getMaxQueuedMessages()).isEqualTo(256);
@@ -37,5 +39,15 @@ class ConfigurationTest {
 
         assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getMessage())
                 .containsExactly("idleTimeout must be longer than pingInterval, or live clients would be dropped");
+    }
+
+    @Test
+    void schemaLimitsBelowTheirMinimumAreRefused() {
+        var config = new com.partnerpipeline.app.core.SchemaLimitsConfiguration();
+        config.setMaxFields(0);
+        config.setMaxDepth(3);
+
+        assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("maxFields", "maxDepth");
     }
 }

@@ -20,7 +20,7 @@ class SchemaNumbersTest {
     private static final ObjectMapper DECIMALS = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private static CompiledSchema compile(ObjectMapper json, String fields) throws Exception {
-        return new SchemaCompiler().compile(json.readTree(fields), null);
+        return new SchemaCompiler(SchemaLimits.DEFAULTS).compile(json.readTree(fields), null);
     }
 
     private static Object validate(CompiledSchema schema, int field, Object value) {

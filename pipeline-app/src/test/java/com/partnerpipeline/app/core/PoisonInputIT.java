@@ -3,10 +3,12 @@ package com.partnerpipeline.app.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
+import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.Fixtures.TestPartner;
 import com.partnerpipeline.app.testing.TestEnvironment;
+import com.partnerpipeline.testing.JarProcess;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.jdbi.v3.core.Jdbi;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +28,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Small inputs built to exhaust memory or CPU, against the real server, a worker and PostgreSQL. */
+/** Small inputs built to exhaust memory or CPU, against the real server, a worker, PostgreSQL and the operator's jar. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PoisonInputIT {
     private static final TestEnvironment ENV = TestEnvironment.create();
@@ -109,5 +112,74 @@ class PoisonInputIT {
                 "6 null malformed_record {\"price\": 1e9999999999}",
                 "10 price number_out_of_range 1E+131072",
                 "11 price number_out_of_range 1E-16384");
+    }
+
+    private static final String EVIL_PATTERN = "^((a{1000}){1000}){1000}$";
+    private static final String EVIL_SCHEMA = "{\"name\":\"evil\",\"fields\":[{\"name\":\"code\",\"type\":\"string\","
+            + "\"validation\":{\"pattern\":\"" + EVIL_PATTERN + "\"}}]}";
+    private static final String EVIL_PATTERN_REFUSAL = "invalid schema: field 'code': validation.pattern compiles to about "
+            + "1002002002 instructions (its counted repetitions multiplied out); at most 10000 are allowed (schemas.maxPatternSize)";
+
+    private static String manyFields(int count) {
+        StringBuilder fields = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            fields.append(i == 0 ? "" : ",").append("{\"name\":\"f").append(i).append("\",\"type\":\"string\"}");
+        }
+        return fields.append(']').toString();
+    }
+
+    @Test
+    void schemasOverTheLimitsAreRefusedWith400NamingTheLimitAndTheServerAnswersOn() {
+        TestPartner partner = Fixtures.partner(jdbi, "Hostile schemas");
+        assertThat(EVIL_SCHEMA.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(124);
+
+        ApiClient.Response evil = api.post("/api/schemas", partner.apiKey(), EVIL_SCHEMA);
+        ApiClient.Response wide = api.post("/api/schemas", partner.apiKey(),
+                "{\"name\": \"wide\", \"fields\": " + manyFields(100_000) + "}");
+        ApiClient.Response infinite = api.post("/api/schemas", partner.apiKey(),
+                "{\"name\": \"inf\", \"fields\": [{\"name\": \"p\", \"type\": \"number\", \"validation\": {\"max\": 1e999999999}}]}");
+
+        assertThat(evil.status()).isEqualTo(400);
+        assertThat(evil.error()).isEqualTo(EVIL_PATTERN_REFUSAL);
+        assertThat(wide.status()).isEqualTo(400);
+        assertThat(wide.error()).isEqualTo("invalid schema: the schema has 100000 fields; at most 1000 are allowed (schemas.maxFields)");
+        assertThat(infinite.status()).isEqualTo(400);
+        assertThat(infinite.error()).isEqualTo("invalid schema: field 'p': validation: max has a number too large to use (beyond ±1.8e308)");
+        assertThat(api.get("/api/schemas", partner.apiKey()).json()).isEmpty();
+        String schema = Fixtures.schema(api, partner, "{\"name\": \"wide enough\", \"fields\": " + manyFields(1000) + "}");
+        assertThat(api.get("/api/schemas/" + schema, partner.apiKey()).json().get("fields")).hasSize(1000);
+    }
+
+    @Test
+    void aStoredSchemaOverTheLimitsFailsItsJobWithTheLimitsMessage() throws Exception {
+        TestPartner partner = Fixtures.partner(jdbi, "Old schemas");
+        SchemaDao schemas = jdbi.onDemand(SchemaDao.class); // stored as an earlier version, or before the limits were lowered
+        String evil = schemas.insertNextVersion(UUID.randomUUID(), partner.id(), "evil",
+                "[{\"name\":\"code\",\"type\":\"string\",\"validation\":{\"pattern\":\"" + EVIL_PATTERN + "\"}}]", "{}").id().toString();
+        String wide = schemas.insertNextVersion(UUID.randomUUID(), partner.id(), "wide", manyFields(100_000), "{}").id().toString();
+        Path file = Files.writeString(dir.resolve("codes.csv"), "code,f0\naaa,x\n");
+
+        JsonNode evilJob = Fixtures.awaitStatus(api, partner, Fixtures.upload(api, partner, file, evil), WAIT, "COMPLETED", "FAILED");
+        JsonNode wideJob = Fixtures.awaitStatus(api, partner, Fixtures.upload(api, partner, file, wide), WAIT, "COMPLETED", "FAILED");
+
+        assertThat(evilJob.get("status").asText()).isEqualTo("FAILED");
+        assertThat(evilJob.get("errorMessage").asText()).isEqualTo("the schema cannot be compiled: "
+                + EVIL_PATTERN_REFUSAL.substring("invalid schema: ".length()));
+        assertThat(wideJob.get("status").asText()).isEqualTo("FAILED");
+        assertThat(wideJob.get("errorMessage").asText())
+                .isEqualTo("the schema cannot be compiled: the schema has 100000 fields; at most 1000 are allowed (schemas.maxFields)");
+    }
+
+    @Test
+    void theOperatorsSchemaCreateRefusesASchemaOverTheLimits() throws Exception {
+        TestPartner partner = Fixtures.partner(jdbi, "Operator's partner");
+        Path schema = Files.writeString(dir.resolve("evil.json"), EVIL_SCHEMA);
+
+        JarProcess.Result result = JarProcess.run(Path.of("target/pipeline-app.jar"), dir, "schema", "create",
+                ENV.configFile().toString(), "--partner", partner.id().toString(), "--file", schema.toString());
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isNotZero();
+        assertThat(result.stderr()).contains("error: " + EVIL_PATTERN_REFUSAL);
+        assertThat(jdbi.onDemand(SchemaDao.class).listForPartner(partner.id())).isEmpty();
     }
 }
