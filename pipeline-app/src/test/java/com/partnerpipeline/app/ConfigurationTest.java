@@ -42,10 +42,12 @@ class ConfigurationTest {
     }
 
     @Test
-    void schemaLimitsBelowTheirMinimumAreRefused() {
-        var config = new com.partnerpipeline.app.core.SchemaLimitsConfiguration();
-        config.setMaxFields(0);
-        config.setMaxDepth(3);
+    void schemaLimitsBelowTheirMinimumAreRefused() throws Exception {
+        var type = com.partnerpipeline.app.core.SchemaLimitsConfiguration.class;
+        var config = Jackson.newObjectMapper().readValue("{\"maxFields\": 0, \"maxDepth\": 3}", type);
+
+        assertThat(Jackson.newObjectMapper().readValue("{\"maxEnumValues\": 5}", type).toLimits())
+                .isEqualTo(new SchemaLimits(1000, 256, 32, 1000, 10_000, 5, 1000, 100));
 
         assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("maxFields", "maxDepth");

@@ -62,29 +62,23 @@ final class SchemaLimitsCheck {
             return;
         }
         String name = text(field, "name");
-        if (name != null && name.length() > limits.maxNameLength()) {
-            throw over("field " + (position + 1) + ": name is " + name.length() + " characters long",
-                    limits.maxNameLength(), "maxNameLength");
-        }
+        checkLength("field " + (position + 1) + ": name", name, limits.maxNameLength(), "maxNameLength");
         String where = name == null ? "field " + (position + 1) : "field '" + name + "'";
         JsonNode validation = field.path("validation");
         JsonNode transform = field.path("transform");
         checkMapping(where, text(transform, "mapping"));
         checkPattern(where, text(validation, "pattern"));
         checkEnum(where, validation.get("enum"));
-        checkLength(where + ": transform.default", text(transform, "default"));
-        checkLength(where + ": format", text(field, "format"));
-        checkLength(where + ": validation.format", text(validation, "format"));
+        checkValue(where + ": transform.default", text(transform, "default"));
+        checkValue(where + ": format", text(field, "format"));
+        checkValue(where + ": validation.format", text(validation, "format"));
     }
 
     private void checkMapping(String where, String mapping) throws InvalidSchemaException {
         if (mapping == null) {
             return;
         }
-        if (mapping.length() > limits.maxNameLength()) {
-            throw over(where + ": transform.mapping is " + mapping.length() + " characters long", limits.maxNameLength(),
-                    "maxNameLength");
-        }
+        checkLength(where + ": transform.mapping", mapping, limits.maxNameLength(), "maxNameLength");
         long levels = mapping.chars().filter(c -> c == '.').count() + 1;
         if (levels > limits.maxDepth()) {
             throw over(where + ": transform.mapping has " + levels + " levels", limits.maxDepth(), "maxDepth");
@@ -95,10 +89,7 @@ final class SchemaLimitsCheck {
         if (pattern == null) {
             return;
         }
-        if (pattern.length() > limits.maxPatternLength()) {
-            throw over(where + ": validation.pattern is " + pattern.length() + " characters long", limits.maxPatternLength(),
-                    "maxPatternLength");
-        }
+        checkLength(where + ": validation.pattern", pattern, limits.maxPatternLength(), "maxPatternLength");
         long size = PatternSize.of(pattern);
         if (size > limits.maxPatternSize()) {
             throw over(where + ": validation.pattern compiles to about " + size
@@ -114,13 +105,17 @@ final class SchemaLimitsCheck {
             throw over(where + ": validation.enum has " + values.size() + " values", limits.maxEnumValues(), "maxEnumValues");
         }
         for (JsonNode value : values) {
-            checkLength(where + ": validation.enum", value.isTextual() ? value.asText() : null);
+            checkValue(where + ": validation.enum value", value.isTextual() ? value.asText() : null);
         }
     }
 
-    private void checkLength(String what, String value) throws InvalidSchemaException {
-        if (value != null && value.length() > limits.maxValueLength()) {
-            throw over(what + " has a value " + value.length() + " characters long", limits.maxValueLength(), "maxValueLength");
+    private void checkValue(String what, String value) throws InvalidSchemaException {
+        checkLength(what, value, limits.maxValueLength(), "maxValueLength");
+    }
+
+    private static void checkLength(String what, String text, int limit, String key) throws InvalidSchemaException {
+        if (text != null && text.length() > limit) {
+            throw over(what + " is " + text.length() + " characters long", limit, key);
         }
     }
 

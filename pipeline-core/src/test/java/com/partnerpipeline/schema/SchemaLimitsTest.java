@@ -39,6 +39,11 @@ class SchemaLimitsTest {
         return "[{\"name\": \"code\", \"type\": \"string\", \"validation\": " + validation + "}]";
     }
 
+    /** One string field 'a' with this {@code transform}. */
+    private static String transform(String transform) {
+        return "[{\"name\": \"a\", \"type\": \"string\", \"transform\": " + transform + "}]";
+    }
+
     /** {@code count} fields named f0, f1...; {@code type} may be nonsense, since counting comes first. */
     private static ArrayNode fields(int count, String type) {
         ArrayNode fields = JSON.createArrayNode();
@@ -97,11 +102,11 @@ class SchemaLimitsTest {
         assertRefused(field("{\"enum\": [" + thousand + ", \"one more\"]}"),
                 "field 'code': validation.enum has 1001 values; at most 1000 are allowed (schemas.maxEnumValues)");
         assertRefused(field("{\"enum\": [\"" + "x".repeat(1001) + "\"]}"),
-                "field 'code': validation.enum has a value 1001 characters long; at most 1000 are allowed (schemas.maxValueLength)");
-        assertRefused("[{\"name\": \"a\", \"type\": \"string\", \"transform\": {\"default\": \"" + "x".repeat(1001) + "\"}}]",
-                "field 'a': transform.default has a value 1001 characters long; at most 1000 are allowed (schemas.maxValueLength)");
+                "field 'code': validation.enum value is 1001 characters long; at most 1000 are allowed (schemas.maxValueLength)");
+        assertRefused(transform("{\"default\": \"" + "x".repeat(1001) + "\"}"),
+                "field 'a': transform.default is 1001 characters long; at most 1000 are allowed (schemas.maxValueLength)");
         assertRefused("[{\"name\": \"d\", \"type\": \"date\", \"format\": \"" + "y".repeat(1001) + "\"}]",
-                "field 'd': format has a value 1001 characters long; at most 1000 are allowed (schemas.maxValueLength)");
+                "field 'd': format is 1001 characters long; at most 1000 are allowed (schemas.maxValueLength)");
     }
 
     @Test
@@ -117,12 +122,12 @@ class SchemaLimitsTest {
     @Test
     void namesAndMappingsAreBoundedInLengthAndDepth() throws Exception {
         String deep32 = IntStream.range(0, 32).mapToObj(i -> "l" + i).collect(Collectors.joining("."));
-        assertThat(compile("[{\"name\": \"a\", \"type\": \"string\", \"transform\": {\"mapping\": \"" + deep32 + "\"}}]").fields()).hasSize(1);
-        assertRefused("[{\"name\": \"a\", \"type\": \"string\", \"transform\": {\"mapping\": \"" + deep32 + ".l32\"}}]",
+        assertThat(compile(transform("{\"mapping\": \"" + deep32 + "\"}")).fields()).hasSize(1);
+        assertRefused(transform("{\"mapping\": \"" + deep32 + ".l32\"}"),
                 "field 'a': transform.mapping has 33 levels; at most 32 are allowed (schemas.maxDepth)");
         assertRefused("[{\"name\": \"" + "n".repeat(257) + "\", \"type\": \"string\"}]",
                 "field 1: name is 257 characters long; at most 256 are allowed (schemas.maxNameLength)");
-        assertRefused("[{\"name\": \"a\", \"type\": \"string\", \"transform\": {\"mapping\": \"" + "m".repeat(257) + "\"}}]",
+        assertRefused(transform("{\"mapping\": \"" + "m".repeat(257) + "\"}"),
                 "field 'a': transform.mapping is 257 characters long; at most 256 are allowed (schemas.maxNameLength)");
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.partnerpipeline.validation.ErrorCode;
 import com.partnerpipeline.validation.Violation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 
@@ -44,26 +46,21 @@ class SchemaNumbersTest {
         assertThat(validate(schema, 2, -1L)).isEqualTo(-1L);
     }
 
-    @Test
-    void textEnumAndDefaultWithHugeExponentsAreRefused() {
-        assertThatThrownBy(() -> compile(DECIMALS, "[{\"name\": \"a\", \"type\": \"string\", \"validation\": {\"enum\": [1e999999999]}}]"))
-                .isInstanceOf(InvalidSchemaException.class)
-                .hasMessage("field 'a': validation: enum value 1E+999999999 is not a valid string");
-        assertThatThrownBy(() -> compile(DECIMALS, "[{\"name\": \"a\", \"type\": \"string\", \"transform\": {\"default\": 1e-999999999}}]"))
-                .isInstanceOf(InvalidSchemaException.class)
-                .hasMessageStartingWith("field 'a': transform: default (1E-999999999) is itself invalid: number too large or too small");
-    }
-
-    @Test
-    void numbersBeyondTheDoubleRangeAreRefusedWithAMessage() {
-        assertThatThrownBy(() -> compile(DOUBLES, "[{\"name\": \"a\", \"type\": \"number\", \"validation\": {\"max\": 1e999999999}}]"))
-                .isInstanceOf(InvalidSchemaException.class)
-                .hasMessage("field 'a': validation: max has a number too large to use (beyond ±1.8e308)");
-        assertThatThrownBy(() -> compile(DOUBLES, "[{\"name\": \"a\", \"type\": \"string\", \"validation\": {\"enum\": [\"x\", -1e999]}}]"))
-                .isInstanceOf(InvalidSchemaException.class)
-                .hasMessage("field 'a': validation: enum has a number too large to use (beyond ±1.8e308)");
-        assertThatThrownBy(() -> compile(DOUBLES, "[{\"name\": \"a\", \"type\": \"string\", \"transform\": {\"default\": 1e999}}]"))
-                .isInstanceOf(InvalidSchemaException.class)
-                .hasMessage("field 'a': transform: default has a number too large to use (beyond ±1.8e308)");
+    /**
+     * Exact decimals with a huge exponent for a text field, and doubles beyond their range (read as infinite), are
+     * refused with a message, never written out or turned into a NumberFormatException.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            exact   | string | validation | {"enum": [1e999999999]}     | field 'a': validation: enum value 1E+999999999 is not a valid string
+            exact   | string | transform  | {"default": 1e-999999999}   | field 'a': transform: default (1E-999999999) is itself invalid: number too large or too small
+            doubles | number | validation | {"max": 1e999999999}        | field 'a': validation: max has a number too large to use (beyond ±1.8e308)
+            doubles | string | validation | {"enum": ["x", -1e999]}     | field 'a': validation: enum has a number too large to use (beyond ±1.8e308)
+            doubles | string | transform  | {"default": 1e999}          | field 'a': transform: default has a number too large to use (beyond ±1.8e308)
+            """)
+    void numbersNoSchemaValueCanHoldAreRefused(String numbers, String type, String key, String object, String message) {
+        String fields = "[{\"name\": \"a\", \"type\": \"" + type + "\", \"" + key + "\": " + object + "}]";
+        assertThatThrownBy(() -> compile(numbers.equals("exact") ? DECIMALS : DOUBLES, fields))
+                .isInstanceOf(InvalidSchemaException.class).hasMessageStartingWith(message);
     }
 }
