@@ -127,7 +127,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 new UploadMetrics(environment.metrics()), inFlight));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
-        environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper()));
+        environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper(),
+                configuration.getSchemas().toLimits()));
         environment.jersey().register(new HealthResource(infrastructure.probe(), uploadSpace, drain::begun));
         environment.jersey().register(new PartnerResource());
 

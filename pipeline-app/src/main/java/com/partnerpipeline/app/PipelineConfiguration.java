@@ -3,6 +3,7 @@ package com.partnerpipeline.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnerpipeline.app.core.ProcessingConfiguration;
 import com.partnerpipeline.app.core.RedisConfiguration;
+import com.partnerpipeline.app.core.SchemaLimitsConfiguration;
 import com.partnerpipeline.app.core.UploadConfiguration;
 import com.partnerpipeline.app.core.WorkerConfiguration;
 import com.partnerpipeline.app.dev.DevConfiguration;
@@ -33,6 +34,10 @@ public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
     private ProcessingConfiguration processing = new ProcessingConfiguration();
+
+    @Valid
+    @NotNull
+    private SchemaLimitsConfiguration schemas = new SchemaLimitsConfiguration();
 
     @Valid
     @NotNull
@@ -90,6 +95,16 @@ public class PipelineConfiguration extends Configuration {
     @JsonProperty
     public void setProcessing(ProcessingConfiguration processing) {
         this.processing = processing;
+    }
+
+    @JsonProperty
+    public SchemaLimitsConfiguration getSchemas() {
+        return schemas;
+    }
+
+    @JsonProperty
+    public void setSchemas(SchemaLimitsConfiguration schemas) {
+        this.schemas = schemas;
     }
 
     @JsonProperty

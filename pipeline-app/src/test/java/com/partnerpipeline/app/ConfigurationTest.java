@@ -1,6 +1,7 @@
 package com.partnerpipeline.app;
 
 import com.partnerpipeline.formats.ReaderLimits;
+import com.partnerpipeline.schema.SchemaLimits;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -24,6 +25,7 @@ class ConfigurationTest {
 
         assertThat(configuration.getProcessing().getBatchSize()).isEqualTo(100);
         assertThat(configuration.getProcessing().readerLimits()).isEqualTo(ReaderLimits.DEFAULTS);
+        assertThat(configuration.getSchemas().toLimits()).isEqualTo(SchemaLimits.DEFAULTS);
         assertThat(configuration.getWebSocket().getPingInterval().toSeconds()).isEqualTo(20);
         assertThat(configuration.getWebSocket().getIdleTimeout().toSeconds()).isEqualTo(60);
         assertThat(configuration.getWebSocket().getMaxQueuedMessages()).isEqualTo(256);
@@ -37,5 +39,17 @@ class ConfigurationTest {
 
         assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getMessage())
                 .containsExactly("idleTimeout must be longer than pingInterval, or live clients would be dropped");
+    }
+
+    @Test
+    void schemaLimitsBelowTheirMinimumAreRefused() throws Exception {
+        var type = com.partnerpipeline.app.core.SchemaLimitsConfiguration.class;
+        var config = Jackson.newObjectMapper().readValue("{\"maxFields\": 0, \"maxDepth\": 3}", type);
+
+        assertThat(Jackson.newObjectMapper().readValue("{\"maxEnumValues\": 5}", type).toLimits())
+                .isEqualTo(new SchemaLimits(1000, 256, 32, 1000, 10_000, 5, 1000, 100));
+
+        assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("maxFields", "maxDepth");
     }
 }

@@ -60,7 +60,7 @@ final class JsonArrayReader implements RecordReader {
             Map<String, Object> fields = builder.readRecord(parser);
             nextIndex++;
             if (fields == null) {
-                return new MalformedRecord(index, line, builder.overBudgetReason(), "");
+                return new MalformedRecord(index, line, builder.rejectionReason(), "");
             }
             return new TreeRecord(index, line, fields);
         } catch (IOException e) {

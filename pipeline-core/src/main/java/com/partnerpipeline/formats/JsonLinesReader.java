@@ -77,7 +77,7 @@ final class JsonLinesReader implements RecordReader {
                 return new MalformedRecord(index, lineNumber, "more than one JSON value on the line", text(start, end));
             }
             if (fields == null) {
-                return new MalformedRecord(index, lineNumber, builder.overBudgetReason(), text(start, end));
+                return new MalformedRecord(index, lineNumber, builder.rejectionReason(), text(start, end));
             }
             return new TreeRecord(index, lineNumber, fields);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,20 +16,26 @@ import java.util.Map;
  */
 final class JsonTreeBuilder {
     private final RecordBudget budget;
+    /** Why the record being read cannot be kept although it is well-formed JSON; null while it can. */
+    private String unrepresentable;
 
     JsonTreeBuilder(ReaderLimits limits) {
         this.budget = new RecordBudget(limits);
     }
 
-    /** Reads the object the parser is positioned on; returns {@code null} when it exceeded the record limits. */
+    /**
+     * Reads the object the parser is positioned on; returns {@code null} when it exceeded the record limits or holds a
+     * value no Java type represents, and {@link #rejectionReason()} says which.
+     */
     Map<String, Object> readRecord(JsonParser parser) throws IOException {
         budget.reset();
+        unrepresentable = null;
         Map<String, Object> record = readObject(parser);
-        return budget.exceeded() ? null : record;
+        return budget.exceeded() || unrepresentable != null ? null : record;
     }
 
-    String overBudgetReason() {
-        return budget.describe();
+    String rejectionReason() {
+        return budget.exceeded() ? budget.describe() : unrepresentable;
     }
 
     private Map<String, Object> readObject(JsonParser parser) throws IOException {
@@ -71,7 +78,7 @@ final class JsonTreeBuilder {
                 return parser.getNumberValue();
             case VALUE_NUMBER_FLOAT:
                 budget.chargeValue(parser.getTextLength());
-                return parser.getDecimalValue();
+                return decimal(parser);
             case VALUE_TRUE:
             case VALUE_FALSE:
                 budget.chargeValue(5);
@@ -81,6 +88,19 @@ final class JsonTreeBuilder {
                 return null;
             default:
                 throw new IllegalStateException("unexpected JSON token " + token);
+        }
+    }
+
+    /**
+     * A decimal's exact value. An exponent beyond the int range ({@code 1e9999999999}) fits no {@link BigDecimal}:
+     * the record is refused and the parser, which has read the whole token, goes on to the next.
+     */
+    private Object decimal(JsonParser parser) throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            unrepresentable = "number out of range: " + parser.getText();
+            return null;
         }
     }
 

@@ -18,6 +18,7 @@ import com.partnerpipeline.validation.IntegerConverter;
 import com.partnerpipeline.validation.LengthConstraint;
 import com.partnerpipeline.validation.NumberConverter;
 import com.partnerpipeline.validation.PatternConstraint;
+import com.partnerpipeline.validation.PlainNumbers;
 import com.partnerpipeline.validation.RangeConstraint;
 import com.partnerpipeline.validation.StringConverter;
 import com.partnerpipeline.validation.TypeConverter;
@@ -203,19 +204,29 @@ final class FieldCompiler {
         }
     }
 
+    /**
+     * An integer field's bound as a long, rounded inwards. Compared before it is rounded: {@code setScale} of
+     * {@code 1e999999999} or {@code 1e-999999999} would compute with a power of ten of a billion digits.
+     */
     private static Long longBound(BigDecimal bound, RoundingMode rounding) {
         if (bound == null) {
             return null;
         }
-        BigDecimal whole = bound.setScale(0, rounding);
-        if (whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        if (bound.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
             return Long.MAX_VALUE;
         }
-        return whole.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : whole.longValueExact();
+        if (bound.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) <= 0) {
+            return Long.MIN_VALUE;
+        }
+        if (bound.abs().compareTo(BigDecimal.ONE) < 0) { // within (-1, 1): however many digits after the point
+            return bound.signum() > 0 && rounding == RoundingMode.CEILING ? 1L
+                    : bound.signum() < 0 && rounding == RoundingMode.FLOOR ? -1L : 0L;
+        }
+        return bound.setScale(0, rounding).longValueExact(); // at most 19 digits before the point, so scale <= precision
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
+        return value == null ? null : PlainNumbers.readable(value);
     }
 
     private static String text(SchemaNode node, String key) {
@@ -269,7 +280,7 @@ final class FieldCompiler {
         }
         List<Object> allowed = new ArrayList<>();
         for (JsonNode value : values) {
-            Object typed = value.isValueNode() && !value.isNull() ? converter.convert(scalar(value)) : null;
+            Object typed = value.isValueNode() && !value.isNull() ? converter.convert(scalar(validation, "enum", value)) : null;
             if (typed == null || typed instanceof Violation) {
                 throw validation.error("enum", "value " + value + " is not a valid " + type.wireName());
             }
@@ -295,7 +306,7 @@ final class FieldCompiler {
             if (!value.isValueNode()) {
                 throw transform.error("default", "must be a string, number, boolean or null");
             }
-            defaultValue = scalar(value);
+            defaultValue = scalar(transform, "default", value);
         }
         return new FieldTransformer(FieldPath.of(mapping == null ? name : mapping), transform.bool("trim", false),
                 caseConversion, defaultValue);
@@ -310,7 +321,7 @@ final class FieldCompiler {
         }
     }
 
-    private static Object scalar(JsonNode value) {
+    private static Object scalar(SchemaNode node, String key, JsonNode value) throws InvalidSchemaException {
         if (value.isTextual()) {
             return value.asText();
         }
@@ -320,6 +331,6 @@ final class FieldCompiler {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
-        return value.isNumber() ? value.decimalValue() : null;
+        return value.isNumber() ? node.decimal(key, value) : null;
     }
 }

@@ -22,12 +22,21 @@ public final class SchemaCompiler {
             Set.of("requireAtLeastOne", "maxErrors", "maxErrorRate", "minRecordsForErrorRate", "allowExtraFields");
 
     private final FieldCompiler fieldCompiler = new FieldCompiler();
+    private final SchemaLimitsCheck limits;
 
-    /** @param validationRules may be null or JSON null: no rules */
+    public SchemaCompiler(SchemaLimits limits) {
+        this.limits = new SchemaLimitsCheck(limits);
+    }
+
+    /**
+     * @param validationRules may be null or JSON null: no rules
+     * @throws InvalidSchemaException also for a schema over the limits, found before anything is compiled
+     */
     public CompiledSchema compile(JsonNode fields, JsonNode validationRules) throws InvalidSchemaException {
         if (fields == null || !fields.isArray() || fields.isEmpty()) {
             throw new InvalidSchemaException("fields must be a non-empty JSON array");
         }
+        limits.check(fields, validationRules);
         List<CompiledField> compiled = new ArrayList<>(fields.size());
         Map<String, Integer> indexByName = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {

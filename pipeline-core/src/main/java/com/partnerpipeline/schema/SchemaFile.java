@@ -47,7 +47,7 @@ public record SchemaFile(String name, Integer version, JsonNode fields, JsonNode
         return new SchemaFile(schema.text("name"), version == null ? null : version.intValue(), schema.get("fields"), rules);
     }
 
-    public CompiledSchema compile() throws InvalidSchemaException {
-        return new SchemaCompiler().compile(fields, validationRules);
+    public CompiledSchema compile(SchemaLimits limits) throws InvalidSchemaException {
+        return new SchemaCompiler(limits).compile(fields, validationRules);
     }
 }

@@ -76,7 +76,18 @@ final class SchemaNode {
         if (!node.get(key).isNumber()) {
             throw error(key, "must be a number");
         }
-        return node.get(key).decimalValue();
+        return decimal(key, node.get(key));
+    }
+
+    /**
+     * The exact value of a number under {@code key}. Schemas are mostly read with floating-point numbers as doubles,
+     * and a double read from {@code 1e999} is infinite, which no {@link BigDecimal} holds.
+     */
+    BigDecimal decimal(String key, JsonNode number) throws InvalidSchemaException {
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            throw error(key, "has a number too large to use (beyond ±1.8e308)");
+        }
+        return number.decimalValue();
     }
 
     Long wholeNumber(String key, long minimum) throws InvalidSchemaException {

@@ -21,10 +21,23 @@ public final class BooleanConverter implements TypeConverter {
             }
             return NOT_A_BOOLEAN;
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof BigDecimal) {
-            String number = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-            return convert(number);
+        if (value instanceof Long || value instanceof Integer) {
+            return convert(value.toString());
+        }
+        if (value instanceof BigDecimal decimal) {
+            return fromDecimal(decimal);
         }
         return TypeConverter.wrongKind(value, "a boolean", NOT_A_BOOLEAN);
+    }
+
+    /**
+     * A JSON number written {@code 1} or {@code 0} (also {@code 1e0}, not {@code 1.0}), compared as a value: writing
+     * it out first would expand {@code 1e999999999} to a billion digits.
+     */
+    private static Object fromDecimal(BigDecimal decimal) {
+        if (decimal.signum() == 0 && decimal.scale() <= 0) {
+            return Boolean.FALSE;
+        }
+        return decimal.scale() == 0 && decimal.compareTo(BigDecimal.ONE) == 0 ? Boolean.TRUE : NOT_A_BOOLEAN;
     }
 }

@@ -19,7 +19,13 @@ public enum ErrorCode {
     /** The record itself could not be read: wrong column count, unclosed quote, not an object. */
     MALFORMED_RECORD,
     /** A cross-field rule failed ({@code requireAtLeastOne}, {@code allowExtraFields: false}). */
-    RULE_VIOLATION;
+    RULE_VIOLATION,
+    /**
+     * A number the field cannot hold: beyond what the database stores (a {@code number} past PostgreSQL's numeric,
+     * an {@code integer} past 64 bits), or, for a text field, one whose written-out form would be absurdly long
+     * ({@code 1e999999999}).
+     */
+    NUMBER_OUT_OF_RANGE;
 
     private final String code = name().toLowerCase(Locale.ROOT);
 

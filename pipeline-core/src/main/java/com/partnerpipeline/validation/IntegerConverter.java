@@ -9,7 +9,7 @@ import java.math.BigInteger;
  */
 public final class IntegerConverter implements TypeConverter {
     private static final Violation NOT_AN_INTEGER = new Violation(ErrorCode.INVALID_TYPE, "not a valid integer");
-    private static final Violation OUT_OF_RANGE = new Violation(ErrorCode.INVALID_TYPE, "integer out of the 64-bit range");
+    private static final Violation OUT_OF_RANGE = new Violation(ErrorCode.NUMBER_OUT_OF_RANGE, "integer out of the 64-bit range");
 
     @Override
     public Object convert(Object value) {
@@ -26,6 +26,7 @@ public final class IntegerConverter implements TypeConverter {
             return big.bitLength() < 64 ? (Object) big.longValue() : OUT_OF_RANGE;
         }
         if (value instanceof BigDecimal decimal) {
+            // stripTrailingZeros and longValueExact look at precision and scale first: 1e999999999 is never expanded
             try {
                 return decimal.stripTrailingZeros().scale() > 0 ? NOT_AN_INTEGER : (Object) decimal.longValueExact();
             } catch (ArithmeticException e) {

@@ -8,6 +8,7 @@ import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.SchemaCompiler;
+import com.partnerpipeline.schema.SchemaLimits;
 import com.partnerpipeline.validation.ErrorCode;
 import com.partnerpipeline.validation.FieldError;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RecordEvaluatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Evaluation> evaluate(String fields, String rules, FileFormat format, String content) throws Exception {
-        CompiledSchema schema = new SchemaCompiler().compile(JSON.readTree(fields), rules == null ? null : JSON.readTree(rules));
+        CompiledSchema schema = new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(fields), rules == null ? null : JSON.readTree(rules));
         RecordEvaluator evaluator = new RecordEvaluator(schema);
         List<Evaluation> evaluations = new ArrayList<>();
         try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), format, ReaderLimits.DEFAULTS)) {

@@ -8,6 +8,7 @@ import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.processing.ProcessingResult.Outcome;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.SchemaCompiler;
+import com.partnerpipeline.schema.SchemaLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,7 +57,7 @@ class RecordProcessorTest {
 
     static ProcessingResult run(String content, String rules, ProcessingOptions options, RecordSink sink,
                                 ProgressListener listener, BooleanSupplier cancelled) throws Exception {
-        CompiledSchema schema = new SchemaCompiler().compile(JSON.readTree(FIELDS), rules == null ? null : JSON.readTree(rules));
+        CompiledSchema schema = new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(FIELDS), rules == null ? null : JSON.readTree(rules));
         try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
                 FileFormat.CSV, ReaderLimits.DEFAULTS)) {
             return new RecordProcessor(options).process(reader, schema, sink, listener, cancelled);
@@ -174,7 +175,7 @@ class RecordProcessorTest {
         withBadByte[bytes.length] = (byte) 0xC3; // a truncated two-byte sequence
         withBadByte[bytes.length + 1] = '\n';
         withBadByte[bytes.length + 2] = '4';
-        CompiledSchema schema = new SchemaCompiler().compile(JSON.readTree(FIELDS), null);
+        CompiledSchema schema = new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(FIELDS), null);
 
         ProcessingResult result;
         try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(withBadByte), FileFormat.CSV, ReaderLimits.DEFAULTS)) {

@@ -15,7 +15,7 @@ class SchemaCompilerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CompiledSchema compile(String fields, String rules) throws Exception {
-        return new SchemaCompiler().compile(JSON.readTree(fields), rules == null ? null : JSON.readTree(rules));
+        return new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(fields), rules == null ? null : JSON.readTree(rules));
     }
 
     private static void assertRefused(String fields, String rules, String message) {
@@ -24,7 +24,7 @@ class SchemaCompilerTest {
 
     @Test
     void compilesTheSampleSchema() throws Exception {
-        CompiledSchema schema = SchemaFile.read(Path.of("../sample-data/customers.schema.json")).compile();
+        CompiledSchema schema = SchemaFile.read(Path.of("../sample-data/customers.schema.json")).compile(SchemaLimits.DEFAULTS);
 
         assertThat(schema.fieldNames()).containsExactly("customer_id", "full_name", "email", "phone", "age",
                 "signup_date", "status", "website", "newsletter", "city");
@@ -96,11 +96,11 @@ class SchemaCompilerTest {
         Path camel = dir.resolve("camel.json");
         Files.writeString(camel, "{\"name\": \"s\", \"version\": 3, \"fields\": [{\"name\": \"a\", \"type\": \"string\"}], \"validationRules\": {\"maxErrors\": 1}}");
 
-        assertThat(SchemaFile.read(bare).compile().fieldNames()).containsExactly("a");
+        assertThat(SchemaFile.read(bare).compile(SchemaLimits.DEFAULTS).fieldNames()).containsExactly("a");
         SchemaFile file = SchemaFile.read(camel);
         assertThat(file.name()).isEqualTo("s");
         assertThat(file.version()).isEqualTo(3);
-        assertThat(file.compile().thresholds().maxErrors()).isEqualTo(1);
+        assertThat(file.compile(SchemaLimits.DEFAULTS).thresholds().maxErrors()).isEqualTo(1);
     }
 
     @Test

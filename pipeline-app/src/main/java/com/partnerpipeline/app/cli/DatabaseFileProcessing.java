@@ -52,7 +52,8 @@ final class DatabaseFileProcessing {
                 format.name().toLowerCase(Locale.ROOT), sha256(input), input.toAbsolutePath().toString());
 
         JobRunner runner = new JobRunner(jdbi, CancelSignals.NONE, JobEventPublisher.NONE, JobMetrics.unread(),
-                "process-file-" + jobId, configuration.getProcessing(), configuration.getWorker(), false);
+                "process-file-" + jobId, configuration.getProcessing(), configuration.getWorker(),
+                configuration.getSchemas().toLimits(), false);
         try {
             runner.run(jobId, () -> false);
         } finally {

@@ -88,7 +88,8 @@ public final class DevCommand extends ServerCommand<PipelineConfiguration> {
             useEmbeddedServices(configuration);
             Jdbi jdbi = Databases.connect(configuration.getDatabase());
             Migrations.apply(jdbi);
-            demo = DemoPartner.ensure(jdbi, directory.path(), bootstrap.getObjectMapper());
+            demo = DemoPartner.ensure(jdbi, directory.path(), bootstrap.getObjectMapper(),
+                    configuration.getSchemas().toLimits());
             super.run(bootstrap, namespace, configuration); // builds the application, then calls run(environment, ...)
         } catch (Exception e) {
             stopServices();

@@ -40,7 +40,8 @@ public final class SchemaCommand extends OperatorCommand {
         }
         JsonNode body = bootstrap.getObjectMapper().readTree(new File(namespace.getString("schemaFile")));
         try {
-            StoredSchema schema = SchemaResource.register(jdbi.onDemand(SchemaDao.class), partnerId, body, bootstrap.getObjectMapper());
+            StoredSchema schema = SchemaResource.register(jdbi.onDemand(SchemaDao.class), partnerId, body,
+                    bootstrap.getObjectMapper(), configuration.getSchemas().toLimits());
             System.out.println("schema id: " + schema.id() + " (" + schema.name() + " version " + schema.version() + ")");
         } catch (WebApplicationException e) {
             throw new IllegalArgumentException(e.getMessage());

@@ -81,7 +81,8 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
     static Worker newWorker(Infrastructure infrastructure, PipelineConfiguration configuration, Environment environment) {
         String workerId = workerId();
         JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(),
-                new JobMetrics(environment.metrics()), workerId, configuration.getProcessing(), configuration.getWorker());
+                new JobMetrics(environment.metrics()), workerId, configuration.getProcessing(), configuration.getWorker(),
+                configuration.getSchemas().toLimits());
         Worker worker = new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
                 configuration.getWorker(), configuration.getUploads(), workerId);
         environment.healthChecks().register("worker", new WorkerHealthCheck(worker::problem));

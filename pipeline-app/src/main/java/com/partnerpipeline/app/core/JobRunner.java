@@ -21,6 +21,7 @@ import com.partnerpipeline.processing.RecordProcessor;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.InvalidSchemaException;
 import com.partnerpipeline.schema.SchemaCompiler;
+import com.partnerpipeline.schema.SchemaLimits;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,7 @@ public final class JobRunner {
     private final boolean deleteFilesWhenDone;
     private final int batchSize;
     private final ReaderLimits limits;
+    private final SchemaLimits schemaLimits;
     private final Duration progressInterval;
     /** Also how long PostgreSQL keeps a batch transaction whose worker went silent: it is taken over by then. */
     private final Duration staleAfter;
@@ -82,13 +84,14 @@ public final class JobRunner {
     private final ObjectMapper json = new ObjectMapper();
 
     public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, JobMetrics metrics, String workerId,
-                     ProcessingConfiguration processing, WorkerConfiguration worker) {
-        this(jdbi, cancellations, events, metrics, workerId, processing, worker, true);
+                     ProcessingConfiguration processing, WorkerConfiguration worker, SchemaLimits schemaLimits) {
+        this(jdbi, cancellations, events, metrics, workerId, processing, worker, schemaLimits, true);
     }
 
     /** @param deleteFilesWhenDone false for files that are not uploads (an operator's {@code process-file} input) */
     public JobRunner(Jdbi jdbi, CancelSignals cancellations, JobEventPublisher events, JobMetrics metrics, String workerId,
-                     ProcessingConfiguration processing, WorkerConfiguration worker, boolean deleteFilesWhenDone) {
+                     ProcessingConfiguration processing, WorkerConfiguration worker, SchemaLimits schemaLimits,
+                     boolean deleteFilesWhenDone) {
         this.jdbi = jdbi;
         this.cancellations = cancellations;
         this.events = events;
@@ -97,6 +100,7 @@ public final class JobRunner {
         this.deleteFilesWhenDone = deleteFilesWhenDone;
         this.batchSize = processing.getBatchSize();
         this.limits = processing.readerLimits();
+        this.schemaLimits = schemaLimits;
         this.progressInterval = worker.getProgressInterval().toJavaDuration();
         this.staleAfter = worker.getStaleAfter().toJavaDuration();
         this.staleAfterMillis = staleAfter.toMillis();
@@ -236,11 +240,15 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * A stored schema is checked against the limits again: it may predate them, or the operator may have lowered them.
+     * One over them fails its job with the limit's message, before anything is compiled.
+     */
     private CompiledSchema schema(Job job) throws JobFailure {
         StoredSchema stored = jdbi.onDemand(SchemaDao.class).find(job.schemaId())
                 .orElseThrow(() -> new JobFailure("the job's schema no longer exists"));
         try {
-            return new SchemaCompiler().compile(json.readTree(stored.fields()), json.readTree(stored.validationRules()));
+            return new SchemaCompiler(schemaLimits).compile(json.readTree(stored.fields()), json.readTree(stored.validationRules()));
         } catch (InvalidSchemaException | IOException e) {
             throw new JobFailure("the schema cannot be compiled: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import com.partnerpipeline.app.core.StoredSchema;
 import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.resources.SchemaResource;
+import com.partnerpipeline.schema.SchemaLimits;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ public record DemoPartner(UUID partnerId, String apiKey, StoredSchema schema) {
     static final String KEY_FILE = "demo-api-key";
 
     /** The demo partner and schema of an earlier start, or new ones. */
-    public static DemoPartner ensure(Jdbi jdbi, Path dataDirectory, ObjectMapper json) throws IOException {
+    public static DemoPartner ensure(Jdbi jdbi, Path dataDirectory, ObjectMapper json, SchemaLimits limits) throws IOException {
         PartnerDao partners = jdbi.onDemand(PartnerDao.class);
         Path keyFile = dataDirectory.resolve(KEY_FILE);
         String apiKey = Files.exists(keyFile) ? Files.readString(keyFile, StandardCharsets.US_ASCII).strip() : null;
@@ -38,7 +39,7 @@ public record DemoPartner(UUID partnerId, String apiKey, StoredSchema schema) {
             partners.insert(partnerId, "Demo partner", ApiKeys.hash(apiKey), null);
             Files.writeString(keyFile, apiKey + "\n", StandardCharsets.US_ASCII);
         }
-        return new DemoPartner(partnerId, apiKey, sampleSchema(jdbi.onDemand(SchemaDao.class), partnerId, json));
+        return new DemoPartner(partnerId, apiKey, sampleSchema(jdbi.onDemand(SchemaDao.class), partnerId, json, limits));
     }
 
     /**
@@ -68,7 +69,8 @@ public record DemoPartner(UUID partnerId, String apiKey, StoredSchema schema) {
         return in;
     }
 
-    private static StoredSchema sampleSchema(SchemaDao schemas, UUID partnerId, ObjectMapper json) throws IOException {
+    private static StoredSchema sampleSchema(SchemaDao schemas, UUID partnerId, ObjectMapper json, SchemaLimits limits)
+            throws IOException {
         JsonNode body;
         try (InputStream in = resource(SAMPLE_SCHEMA)) {
             body = json.readTree(in);
@@ -77,6 +79,6 @@ public record DemoPartner(UUID partnerId, String apiKey, StoredSchema schema) {
         return schemas.listForPartner(partnerId).stream()
                 .filter(schema -> schema.name().equals(name))
                 .findFirst() // the latest version
-                .orElseGet(() -> SchemaResource.register(schemas, partnerId, body, json));
+                .orElseGet(() -> SchemaResource.register(schemas, partnerId, body, json, limits));
     }
 }

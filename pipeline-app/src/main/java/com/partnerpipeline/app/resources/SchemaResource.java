@@ -9,6 +9,7 @@ import com.partnerpipeline.app.core.StoredSchema;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.schema.InvalidSchemaException;
 import com.partnerpipeline.schema.SchemaFile;
+import com.partnerpipeline.schema.SchemaLimits;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,10 +32,12 @@ import java.util.UUID;
 public final class SchemaResource {
     private final SchemaDao schemas;
     private final ObjectMapper json;
+    private final SchemaLimits limits;
 
-    public SchemaResource(SchemaDao schemas, ObjectMapper json) {
+    public SchemaResource(SchemaDao schemas, ObjectMapper json, SchemaLimits limits) {
         this.schemas = schemas;
         this.json = json;
+        this.limits = limits;
     }
 
     @GET
@@ -53,19 +56,23 @@ public final class SchemaResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Auth Partner partner, JsonNode body) {
-        StoredSchema stored = register(schemas, partner.id(), body, json);
+        StoredSchema stored = register(schemas, partner.id(), body, json, limits);
         return Response.created(URI.create("/api/schemas/" + stored.id())).entity(view(stored)).build();
     }
 
-    /** Compiles and stores a schema document; a 400 names what is wrong with it. Shared with the operator command. */
-    public static StoredSchema register(SchemaDao schemas, UUID partnerId, JsonNode body, ObjectMapper json) {
+    /**
+     * Compiles and stores a schema document; a 400 names what is wrong with it, or the limit it exceeds. Shared with the
+     * operator command and dev mode.
+     */
+    public static StoredSchema register(SchemaDao schemas, UUID partnerId, JsonNode body, ObjectMapper json,
+                                        SchemaLimits limits) {
         if (body == null || !body.isObject()) {
             throw ApiErrors.error(Response.Status.BAD_REQUEST, "the body must be a JSON object with name and fields");
         }
         SchemaFile schema;
         try {
             schema = SchemaFile.parse(body);
-            schema.compile();
+            schema.compile(limits);
         } catch (InvalidSchemaException e) {
             throw ApiErrors.error(Response.Status.BAD_REQUEST, "invalid schema: " + e.getMessage());
         }

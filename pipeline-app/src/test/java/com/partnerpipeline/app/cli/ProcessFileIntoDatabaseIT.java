@@ -7,6 +7,7 @@ import com.partnerpipeline.app.resources.SchemaResource;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.app.testing.TestServices;
+import com.partnerpipeline.schema.SchemaLimits;
 import com.partnerpipeline.testing.JarProcess;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -28,7 +29,7 @@ class ProcessFileIntoDatabaseIT {
         Fixtures.TestPartner partner = Fixtures.partner(jdbi, "Operator");
         ObjectMapper json = new ObjectMapper();
         UUID schema = SchemaResource.register(jdbi.onDemand(SchemaDao.class), partner.id(),
-                json.readTree(Fixtures.SAMPLES.resolve("customers.schema.json").toFile()), json).id();
+                json.readTree(Fixtures.SAMPLES.resolve("customers.schema.json").toFile()), json, SchemaLimits.DEFAULTS).id();
         var input = Fixtures.SAMPLES.resolve("customers.jsonl");
 
         JarProcess.Result result = JarProcess.run(java.nio.file.Path.of("target/pipeline-app.jar"), env.directory(),

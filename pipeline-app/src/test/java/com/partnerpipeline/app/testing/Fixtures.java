@@ -95,7 +95,8 @@ public final class Fixtures {
     /** A worker in this JVM, on the application's connections. */
     public static Worker startWorker(Infrastructure infrastructure, PipelineConfiguration configuration, String name) {
         JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(),
-                JobMetrics.unread(), name, configuration.getProcessing(), configuration.getWorker());
+                JobMetrics.unread(), name, configuration.getProcessing(), configuration.getWorker(),
+                configuration.getSchemas().toLimits());
         Worker worker = new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
                 configuration.getWorker(), configuration.getUploads(), name);
         worker.start();

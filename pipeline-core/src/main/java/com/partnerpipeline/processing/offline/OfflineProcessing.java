@@ -19,6 +19,7 @@ import com.partnerpipeline.processing.sinks.NdjsonRecordSink;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.InvalidSchemaException;
 import com.partnerpipeline.schema.SchemaFile;
+import com.partnerpipeline.schema.SchemaLimits;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -58,7 +59,7 @@ public final class OfflineProcessing {
 
     public int run(OfflineRequest request) {
         try {
-            CompiledSchema schema = SchemaFile.read(request.schema()).compile();
+            CompiledSchema schema = SchemaFile.read(request.schema()).compile(SchemaLimits.DEFAULTS);
             FileFormat format = detectFormat(request.input());
             ProcessingResult result = process(request, schema, format);
             out.print(jsonSummary ? Summary.json(request.input(), format, result) : Summary.text(request.input(), result));

@@ -188,4 +188,32 @@ class OfflineProcessingTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: cannot write output: "
                 + dir.resolve("no/such/dir/valid.ndjson") + " (no such file or directory)\n");
     }
+
+    @Test
+    void hugeExponentsAndNumbersTheDatabaseCannotStoreAreRejectedRecords() throws Exception {
+        Path schema = dir.resolve("numbers.json");
+        Files.writeString(schema, """
+                {"fields": [{"name": "name", "type": "string"}, {"name": "flag", "type": "boolean"},
+                            {"name": "price", "type": "number"}]}
+                """);
+        Path input = dir.resolve("hostile.jsonl");
+        Files.writeString(input, """
+                {"name":1e999999999}
+                {"name":1e-999999999}
+                {"flag":1e999999999}
+                {"price":1e1000000}
+                {"name":12345,"flag":1,"price":1.5e3}
+                """);
+
+        int exitCode = run(request(input, schema), true);
+
+        assertThat(exitCode).isEqualTo(ExitCodes.SOME_REJECTED);
+        JsonNode summary = summary();
+        assertThat(summary.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(summary.get("valid").asLong()).isEqualTo(1);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(4);
+        assertThat(Files.readAllLines(dir.resolve("valid.ndjson"))).containsExactly("{\"name\":\"12345\",\"flag\":true,\"price\":1.5E+3}");
+        assertThat(Files.readAllLines(dir.resolve("errors.csv"))).extracting(line -> line.split(",")[3])
+                .containsExactly("code", "number_out_of_range", "number_out_of_range", "invalid_type", "number_out_of_range");
+    }
 }
