@@ -21,8 +21,10 @@
 #   N [2000000]            records in the file (bench/data/customers-N.csv, generated once)
 #   SCENARIOS ["0 1 2a 2b 3 4"]
 #   STALL_TIMEOUT [150]    a scenario FAILs when its jobs make no progress for this many seconds
-#   RATE_FLOOR [10000]     and when it lasts longer than 120 s + its records / RATE_FLOOR (+ FREEZE in scenario 3)
+#   RATE_FLOOR [5000]      and when its first upload is older than 120 s + its records / RATE_FLOOR (+ FREEZE in 3)
 #   FREEZE [60]            seconds of SIGSTOP in scenario 3
+#   TAKEOVER_LIMIT [staleAfter + 15 = 45]  scenarios 3 and 4 FAIL unless the job progresses again within this many
+#                          seconds of the fault (under another worker: the frozen one is resumed only after FREEZE)
 #   STALE_AFTER, SWEEP_INTERVAL   e.g. 10s: override worker.staleAfter / worker.sweepInterval (config.yml: 30s)
 #   PG_PORT [55432], REDIS_PORT [56379], APP_PORT [18680], the next free ports are taken when one is in use;
 #                          the API's admin port and the two workers' admin ports follow APP_PORT
@@ -35,8 +37,17 @@ cd "$(dirname "$0")/.."
 N=${N:-2000000}
 SCENARIOS=${SCENARIOS:-"0 1 2a 2b 3 4"}
 STALL_TIMEOUT=${STALL_TIMEOUT:-150}
-RATE_FLOOR=${RATE_FLOOR:-10000}
+RATE_FLOOR=${RATE_FLOOR:-5000}
 FREEZE=${FREEZE:-60}
+seconds_of() { # a Dropwizard duration (10s, 2m, 30 seconds) in whole seconds
+    local v=${1// /}
+    case $v in
+        *ms|*milliseconds) echo $(( ${v%%[a-z]*} / 1000 )) ;;
+        *m|*min|*minute|*minutes) echo $(( ${v%%[a-z]*} * 60 )) ;;
+        *) echo "${v%%[a-z]*}" ;;
+    esac
+}
+TAKEOVER_LIMIT=${TAKEOVER_LIMIT:-$(( $(seconds_of "${STALE_AFTER:-30s}") + 15 ))}
 POLL=0.25
 APP=pipeline-app/target/pipeline-app.jar
 JAVA_OPTS=(-Xmx256m -XX:+UseParallelGC)
@@ -154,33 +165,43 @@ start_server() {
     tail -20 "$WORK/logs/server.log" >&2
     return 1
 }
-# start_worker I: worker I (1 or 2) with its own admin port and a log per scenario
-start_worker() {
-    local i=$1 log="$WORK/logs/${SID:-setup}-worker$1.log" before
-    before=$(cat "$log" 2>/dev/null | wc -l)
-    WORKER_ADMIN_PORT=${W_ADMIN[i]} java "${JAVA_OPTS[@]}" "${DW_WORKER[@]}" -jar "$APP" worker config.yml >> "$log" 2>&1 &
-    W_PID[i]=$!
-    for _ in $(seq 240); do
-        tail -n +$(( before + 1 )) "$log" 2>/dev/null | grep -q 'started with' && return 0
-        alive "${W_PID[i]}" || break
-        sleep 0.25
+# start_workers: both workers, each with its own admin port and a log per scenario; waits until both take jobs
+start_workers() {
+    local i log before=("" 0 0) ok=0
+    for i in 1 2; do
+        log="$WORK/logs/${SID:-setup}-worker$i.log"
+        before[i]=$(cat "$log" 2>/dev/null | wc -l)
+        WORKER_ADMIN_PORT=${W_ADMIN[i]} java "${JAVA_OPTS[@]}" "${DW_WORKER[@]}" -jar "$APP" worker config.yml >> "$log" 2>&1 &
+        W_PID[i]=$!
     done
-    echo "worker $i did not start:" >&2
-    tail -5 "$log" >&2
-    return 1
+    for i in 1 2; do
+        log="$WORK/logs/${SID:-setup}-worker$i.log"
+        for _ in $(seq 480); do
+            tail -n +$(( before[i] + 1 )) "$log" 2>/dev/null | grep -q 'started with' && continue 2
+            alive "${W_PID[i]}" || break
+            sleep 0.25
+        done
+        echo "worker $i did not start:" >&2
+        tail -5 "$log" >&2
+        ok=1
+    done
+    return $ok
 }
-# stop_worker I: SIGTERM (after a SIGCONT, in case it is frozen), then SIGKILL after 45 s
-stop_worker() {
-    local pid=${W_PID[$1]}
-    [ -n "$pid" ] || return 0
-    if alive "$pid"; then
-        kill -CONT "$pid" 2>/dev/null
-        kill -TERM "$pid" 2>/dev/null
+# stop_workers: SIGTERM (after a SIGCONT, in case one is frozen), SIGKILL for those still there after 45 s
+stop_workers() {
+    local i pid
+    for i in 1 2; do
+        pid=${W_PID[i]}
+        alive "$pid" && { kill -CONT "$pid"; kill -TERM "$pid"; } 2>/dev/null
+    done
+    for i in 1 2; do
+        pid=${W_PID[i]}
+        [ -n "$pid" ] || continue
         for _ in $(seq 180); do alive "$pid" || break; sleep 0.25; done
         alive "$pid" && kill -KILL "$pid" 2>/dev/null
-    fi
-    wait "$pid" 2>/dev/null
-    W_PID[$1]=""
+        wait "$pid" 2>/dev/null
+        W_PID[i]=""
+    done
 }
 worker_of_pid() { # worker number of a pid, or empty
     local i
@@ -205,9 +226,9 @@ begin_scenario() { # begin_scenario ID TITLE
     SID=$1
     echo
     echo "== $1: $2"
-    now_ms; S_START=$NOW; S_DEADLINE=$(( NOW + 120000 ))
+    now_ms; S_START=$NOW; S_FIRST_UP=""; S_BUDGET=120000
     SJOBS=(); F_AT=(); F_SETTLE=(); F_BASE=(); F_REC=(); F_REC_BY=(); F_HOLD=(); F_TAKE=(); F_DESC=()
-    F_PLANNED=0; S_NOTES=""; LAST_SIG=""; LAST_CHANGE=$NOW; P_SUM=0; P_DONE=0; P_BAD=""; P_HOLDERS=""; P_STATUSES=""
+    F_PLANNED=0; S_LIMIT_MS=""; CONT_AT=""; S_NOTES=""; LAST_SIG=""; LAST_CHANGE=$NOW; P_SUM=0; P_DONE=0; P_BAD=""; P_HOLDERS=""; P_STATUSES=""
 }
 add_job() {
     local id
@@ -215,7 +236,8 @@ add_job() {
     if [[ ! $id =~ ^[0-9a-f-]{36}$ ]]; then say "upload failed: $id"; return 1; fi
     now_ms
     SJOBS+=("$id"); J_UP_MS[$id]=$NOW; J_FIRST_MS[$id]=""; J_DONE_MS[$id]=""
-    S_DEADLINE=$(( S_DEADLINE + N * 1000 / RATE_FLOOR ))
+    S_FIRST_UP=${S_FIRST_UP:-$NOW}
+    S_BUDGET=$(( S_BUDGET + N * 1000 / RATE_FLOOR ))
     say "uploaded job $id"
 }
 # add_fault DESCRIPTION SETTLE_MS [HOLDER_PID]: progress counts from SETTLE_MS after now (commits in flight land)
@@ -293,12 +315,28 @@ wait_until() {
             WAIT_FAILURE="no progress for ${STALL_TIMEOUT} s while waiting for $desc (jobs: ${P_STATUSES:-unknown}, $(num "$P_SUM") records)"
             say "giving up: $WAIT_FAILURE"; return 1
         fi
-        if (( NOW > S_DEADLINE )); then
+        if (( NOW > ${S_FIRST_UP:-$NOW} + S_BUDGET )); then
             WAIT_FAILURE="time limit of the scenario reached while waiting for $desc (jobs: ${P_STATUSES:-unknown}, $(num "$P_SUM") records)"
             say "giving up: $WAIT_FAILURE"; return 1
         fi
         sleep "$POLL"
     done
+}
+
+# locks_snapshot: who waits for a lock in the database, and for whom (transactions left open count too)
+locks_snapshot() {
+    local out
+    out=$(psql_db -c "SELECT a.pid, a.state, coalesce(a.wait_event_type || ':' || a.wait_event, '-'),
+                             coalesce(round(extract(epoch FROM now() - a.xact_start)::numeric, 1)::text, '-'), pg_blocking_pids(a.pid)::text,
+                             regexp_replace(left(a.query, 70), '\s+', ' ', 'g')
+                      FROM pg_stat_activity a
+                      WHERE a.datname = 'pipeline' AND a.pid <> pg_backend_pid()
+                        AND (a.wait_event_type = 'Lock' OR a.state LIKE 'idle in transaction%'
+                             OR cardinality(pg_blocking_pids(a.pid)) > 0)
+                      ORDER BY a.xact_start LIMIT 6")
+    if [ -z "$out" ]; then say "database: no session waits for a lock or holds a transaction open"; return; fi
+    say "database sessions waiting for locks or holding a transaction open (pid | state | wait | transaction age s | blocked by | query):"
+    while IFS= read -r line; do echo "               $line"; done <<< "$out"
 }
 
 # holder_pid: the pid of the worker holding the scenario's (single) job, if it is one of ours
@@ -429,6 +467,22 @@ end_scenario() {
         total="$(secs $(( last_done - first_up ))) s"
         (( ${#F_AT[@]} > 0 )) && to_done="$(secs $(( last_done - F_AT[${#F_AT[@]} - 1] ))) s"
     fi
+    # scenarios 3 and 4: another worker must carry the job on within TAKEOVER_LIMIT of the fault
+    if [ -n "$S_LIMIT_MS" ] && (( ${#F_AT[@]} > 0 )); then
+        local rec_ms=-1
+        [ -n "${F_REC[0]}" ] && rec_ms=$(( F_REC[0] - F_AT[0] ))
+        if (( rec_ms < 0 || rec_ms > S_LIMIT_MS )); then
+            result=FAIL
+            S_NOTES+="no progress within ${TAKEOVER_LIMIT} s of the fault (TAKEOVER_LIMIT: staleAfter + 15 s)"
+            if [ -n "$CONT_AT" ] && [ -n "${F_TAKE[0]}" ] && (( F_TAKE[0] < CONT_AT )) \
+                && { [ -z "${F_REC[0]}" ] || (( F_REC[0] >= CONT_AT )); }; then
+                S_NOTES+=": taken over $(secs $(( F_TAKE[0] - F_AT[0] ))) s after the fault, but the new holder made no progress until the frozen worker was resumed at $(secs $(( CONT_AT - F_AT[0] ))) s"
+            elif [ -z "${F_TAKE[0]}" ]; then
+                S_NOTES+=": no other worker took the job over"
+            fi
+            S_NOTES+="; "
+        fi
+    fi
     local faults="-"
     (( F_PLANNED > 0 )) && faults="${#F_AT[@]}/$F_PLANNED"
     (( F_PLANNED > 0 && ${#F_AT[@]} < F_PLANNED )) && S_NOTES+="only ${#F_AT[@]} of $F_PLANNED faults injected: the job was too far along; "
@@ -458,6 +512,9 @@ for path in sorted(glob.glob(os.path.join(logs, sid + "-*.log"))) + [os.path.joi
             continue
         if at >= start_ms and e.get("level") in ("WARN", "ERROR"):
             msg = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>", e.get("message", ""))
+            msg = re.sub(r"\(attempt \d+\)", "(attempt N)", msg)
+            msg = re.sub(r"retrying in \d+ ms", "retrying in N ms", msg)
+            msg = re.sub(r" ?channel: \[[^]]*\]", "", msg).replace("\n", " ")
             seen[(who, e["level"], msg[:200])] += 1
 for (who, level, msg), n in seen.most_common(8):
     print(f"    {who} {level} x{n}: {msg}")
@@ -471,10 +528,10 @@ PY2
 fresh_start() {
     psql_db -c "UPDATE jobs SET status = 'CANCELLED', completed_at = now(), worker_id = NULL
                 WHERE status IN ('PENDING', 'PROCESSING')" > /dev/null # every job here is this run's
-    stop_worker 1; stop_worker 2
+    stop_workers
     psql_db -c "TRUNCATE processed_records, processing_errors" > /dev/null
     if [ "${1:-}" != no-workers ]; then
-        start_worker 1 && start_worker 2 || return 1
+        start_workers || return 1
     fi
 }
 
@@ -514,11 +571,11 @@ scenario_2a() {
     sleep 1 # the server queues uploads in the background
     poll
     say "jobs: $P_STATUSES; queue stream length $(rcli XLEN faults:jobs)"
-    add_fault "redis restart with 3 pending jobs" 0
     redis_kill && redis_start || { say "Redis did not start again"; end_scenario 1; return; }
-    say "fault 1: Redis SIGKILLed and restarted; queue stream exists now: $(rcli EXISTS faults:jobs)"
-    start_worker 1 && start_worker 2 || { end_scenario 1; return; }
-    say "workers started"
+    say "fault 1: Redis SIGKILLed and restarted empty; queue stream exists now: $(rcli EXISTS faults:jobs)"
+    start_workers || { end_scenario 1; return; }
+    add_fault "redis restart with 3 pending jobs" 0 # measured from here: no progress is possible without workers
+    say "workers started; recovery is measured from now"
     wait_until "COMPLETED" all_completed
     end_scenario $?
 }
@@ -532,9 +589,10 @@ scenario_2b() {
     if ! all_completed; then
         add_fault "redis restart with a running job" 0
         redis_kill || { end_scenario 1; return; }
-        sleep 2
+        say "fault 1: Redis SIGKILLed at $(num "$P_SUM") records"
+        wait_until "the end of the Redis outage" time_is $(( F_AT[0] + 2000 )) # polls, so progress meanwhile counts
         redis_start || { say "Redis did not start again"; end_scenario 1; return; }
-        say "fault 1: Redis SIGKILLed at $(num "$P_SUM") records, restarted empty 2 s later"
+        say "Redis restarted empty after 2 s; uploading a second job"
         add_job || { end_scenario 1; return; }
     fi
     wait_until "COMPLETED" all_completed
@@ -546,17 +604,20 @@ scenario_3() {
     fresh_start || { end_scenario 1; return; }
     add_job || { end_scenario 1; return; }
     F_PLANNED=1
-    S_DEADLINE=$(( S_DEADLINE + FREEZE * 1000 ))
+    S_BUDGET=$(( S_BUDGET + FREEZE * 1000 ))
     wait_until "30% of the records" reached 30 || { end_scenario $?; return; }
     local pid
     pid=$(holder_pid)
     if ! all_completed && [ -n "$pid" ]; then
         kill -STOP "$pid"
         add_fault "worker frozen" 1000 "$pid"
+        S_LIMIT_MS=$(( TAKEOVER_LIMIT * 1000 ))
         say "fault 1: worker $(worker_of_pid "$pid") (pid $pid) frozen at $(num "$P_SUM") records"
         wait_until "the end of the freeze" time_is $(( F_AT[0] + FREEZE * 1000 ))
         local rc=$?
+        locks_snapshot
         kill -CONT "$pid"
+        now_ms; CONT_AT=$NOW
         say "worker $(worker_of_pid "$pid") (pid $pid) resumed (SIGCONT); job held by pid ${P_HOLDERS:-nobody}"
         (( rc == 0 )) || { end_scenario $rc; return; }
     elif ! all_completed; then
@@ -579,6 +640,7 @@ scenario_4() {
         w=$(worker_of_pid "$pid")
         kill -KILL "$pid"
         add_fault "worker killed" 1000 "$pid"
+        S_LIMIT_MS=$(( TAKEOVER_LIMIT * 1000 ))
         wait "$pid" 2>/dev/null
         W_PID[w]=""
         say "fault 1: worker $w (pid $pid) SIGKILLed at $(num "$P_SUM") records"
@@ -664,7 +726,7 @@ echo "fault injection: $(num "$N") records per job, scenarios: $SCENARIOS"
 echo "private PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT, API 127.0.0.1:$APP_PORT (admin $ADMIN_PORT)," \
      "worker admin ports ${W_ADMIN[1]} and ${W_ADMIN[2]}; work directory $WORK"
 echo "worker.staleAfter ${STALE_AFTER:-30s (config.yml)}, worker.sweepInterval ${SWEEP_INTERVAL:-30s (config.yml)};" \
-     "a scenario gives up after ${STALL_TIMEOUT} s without progress"
+     "a scenario gives up after ${STALL_TIMEOUT} s without progress; 3 and 4 need progress within ${TAKEOVER_LIMIT} s"
 
 mkdir -p bench/data
 FILE=bench/data/customers-$N.csv
