@@ -13,8 +13,8 @@
 # recovery times and a summary table. Everything listens on and talks to 127.0.0.1 only; the machine's PostgreSQL
 # (5432) and Redis (6379) are never touched. Everything it started is stopped and removed on exit.
 #
-#   bench/faults.sh                        all scenarios, 2,000,000 records (about 15 minutes on 2 cores)
-#   N=200000 bench/faults.sh               a quick run (about 5 minutes)
+#   bench/faults.sh                        all scenarios, 2,000,000 records per job (see bench/README.md for times)
+#   N=200000 bench/faults.sh               a quicker run (about 10 minutes: the waits for takeovers stay)
 #   SCENARIOS="1 4" N=200000 bench/faults.sh
 #
 # Environment (defaults in brackets):
@@ -48,7 +48,7 @@ seconds_of() { # a Dropwizard duration (10s, 2m, 30 seconds) in whole seconds
     esac
 }
 TAKEOVER_LIMIT=${TAKEOVER_LIMIT:-$(( $(seconds_of "${STALE_AFTER:-30s}") + 15 ))}
-POLL=0.25
+POLL=0.5
 APP=pipeline-app/target/pipeline-app.jar
 JAVA_OPTS=(-Xmx256m -XX:+UseParallelGC)
 
@@ -148,8 +148,10 @@ redis_kill() {
 }
 rcli() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" "$@" 2>/dev/null; }
 
+PSQL=psql
+[ -x "$PGBIN/psql" ] && PSQL=$PGBIN/psql # not Debian's perl wrapper: it is polled twice a second
 PSQL_ARGS=(-X -q -A -t -F '|' -v ON_ERROR_STOP=1)
-psql_db() { PGCONNECT_TIMEOUT=3 psql "${PSQL_ARGS[@]}" -d pipeline "$@" 2>/dev/null; }
+psql_db() { PGCONNECT_TIMEOUT=3 "$PSQL" "${PSQL_ARGS[@]}" -d pipeline "$@" 2>/dev/null; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # the application: server, workers, uploads
@@ -228,7 +230,7 @@ begin_scenario() { # begin_scenario ID TITLE
     echo "== $1: $2"
     now_ms; S_START=$NOW; S_FIRST_UP=""; S_BUDGET=120000
     SJOBS=(); F_AT=(); F_SETTLE=(); F_BASE=(); F_REC=(); F_REC_BY=(); F_HOLD=(); F_TAKE=(); F_DESC=()
-    F_PLANNED=0; S_LIMIT_MS=""; CONT_AT=""; S_NOTES=""; LAST_SIG=""; LAST_CHANGE=$NOW; P_SUM=0; P_DONE=0; P_BAD=""; P_HOLDERS=""; P_STATUSES=""
+    F_PLANNED=0; S_LIMIT_MS=""; CONT_AT=""; S_NOTES=""; S_WHY=""; LAST_SIG=""; LAST_CHANGE=$NOW; P_SUM=0; P_DONE=0; P_BAD=""; P_HOLDERS=""; P_STATUSES=""
 }
 add_job() {
     local id
@@ -350,7 +352,7 @@ check_job() {
     local j=$1 out ok=0 line tag a b c d e f
     local status total processed failed last cnt dist mn mx outside gaps missing dups doubled both errdups valid rejected
     local gap_list="" dup_list="" errdup_list=""
-    out=$(PGCONNECT_TIMEOUT=10 psql "${PSQL_ARGS[@]}" -d pipeline 2> "$WORK/check.err" <<SQL
+    out=$(PGCONNECT_TIMEOUT=10 "$PSQL" "${PSQL_ARGS[@]}" -d pipeline 2> "$WORK/check.err" <<SQL
 SELECT 'job', status, coalesce(records_total::text, 'null'), records_processed, records_failed, last_record_index
   FROM jobs WHERE id = '$j';
 CREATE TEMP TABLE u AS
@@ -401,6 +403,10 @@ SQL
     result $r "records_processed $(num "$processed") = last_record_index + 1 ($(num "$last") + 1)"
     [ "$cnt" = "$N" ] && [ "$dist" = "$N" ] && [ "$mn" = 0 ] && [ "$mx" = $(( N - 1 )) ] && r=ok || r=no
     result $r "stored record indexes (valid + distinct rejected): $(num "$cnt") rows, $(num "$dist") distinct, min $(num "$mn"), max $(num "$mx"); expected $(num "$N") and $(num "$N"), 0, $(num $(( N - 1 )))"
+    [ "$total" = "$N" ] || S_WHY+="records_total $(num "$total"); "
+    [ "$missing" != 0 ] && S_WHY+="$(num "$missing") missing; "
+    [ "$dups" != 0 ] && S_WHY+="$(num "$doubled") doubled; "
+    [ "$errdups" != 0 ] && S_WHY+="$(num "$errdups") with error rows twice; "
     if [ "$missing" != 0 ]; then
         echo "           missing: $(num "$missing") indexes in $(num "$gaps") ranges; first:${gap_list%;}"
     fi
@@ -456,6 +462,8 @@ end_scenario() {
         echo "$line"
         if [ "${J_STATUS[$id]:-}" = COMPLETED ]; then
             check_job "$id" || result=FAIL
+        else
+            S_WHY+="a job ${J_STATUS[$id]:-unknown}; "
         fi
     done
     for i in "${!F_AT[@]}"; do
@@ -474,9 +482,11 @@ end_scenario() {
         if (( rec_ms < 0 || rec_ms > S_LIMIT_MS )); then
             result=FAIL
             S_NOTES+="no progress within ${TAKEOVER_LIMIT} s of the fault (TAKEOVER_LIMIT: staleAfter + 15 s)"
+            if (( rec_ms < 0 )); then S_WHY+="no progress after the fault; "; else S_WHY+="stalled $(secs "$rec_ms") s; "; fi
             if [ -n "$CONT_AT" ] && [ -n "${F_TAKE[0]}" ] && (( F_TAKE[0] < CONT_AT )) \
                 && { [ -z "${F_REC[0]}" ] || (( F_REC[0] >= CONT_AT )); }; then
                 S_NOTES+=": taken over $(secs $(( F_TAKE[0] - F_AT[0] ))) s after the fault, but the new holder made no progress until the frozen worker was resumed at $(secs $(( CONT_AT - F_AT[0] ))) s"
+                S_WHY+="new holder blocked until SIGCONT; "
             elif [ -z "${F_TAKE[0]}" ]; then
                 S_NOTES+=": no other worker took the job over"
             fi
@@ -492,7 +502,9 @@ end_scenario() {
         log_evidence
     fi
     echo "  => $SID $result${S_NOTES:+ (${S_NOTES%; })}"
-    SUMMARY+=("$SID|$result|$faults|$rec|$to_done|$total")
+    [ "$result" = PASS ] && S_WHY=""
+    (( F_PLANNED > 0 && ${#F_AT[@]} < F_PLANNED )) && S_WHY+="only ${#F_AT[@]} of $F_PLANNED faults; "
+    SUMMARY+=("$SID|$result|$faults|$rec|$to_done|$total|${S_WHY%; }")
     WAIT_FAILURE=""
 }
 
@@ -740,7 +752,7 @@ LINES=$(( $(wc -l < "$FILE") - 1 ))
 as_postgres "$PGBIN/initdb -D $PGDIR/data -A trust -U postgres" > "$WORK/logs/initdb.log" 2>&1 \
     || { cat "$WORK/logs/initdb.log" >&2; die "initdb failed"; }
 pg_start || { cat "$PGDIR/postgres.log" >&2; die "PostgreSQL did not start"; }
-psql -X -q -d postgres -c "CREATE DATABASE pipeline" || die "cannot create the database"
+"$PSQL" -X -q -d postgres -c "CREATE DATABASE pipeline" || die "cannot create the database"
 redis_start || die "Redis did not start"
 java -jar "$APP" db migrate config.yml > "$WORK/logs/migrate.log" 2>&1 || { tail "$WORK/logs/migrate.log" >&2; die "db migrate failed"; }
 partner=$(java -jar "$APP" partner create config.yml --name "Fault injection" 2> "$WORK/logs/partner.log") \
@@ -760,11 +772,11 @@ done
 
 echo
 echo "== summary: $(num "$N") records per job; recovery = fault to the jobs' records_processed advancing again"
-printf "%-9s %-6s %-7s %-22s %-20s %-12s\n" scenario result faults "recovery" "last fault to done" "total"
+printf "%-9s %-6s %-7s %-20s %-19s %-10s %s\n" scenario result faults recovery "last fault to done" total why
 failed=0
 for row in "${SUMMARY[@]}"; do
-    IFS='|' read -r sid result faults rec to_done total <<< "$row"
-    printf "%-9s %-6s %-7s %-22s %-20s %-12s\n" "$sid" "$result" "$faults" "$rec" "$to_done" "$total"
+    IFS='|' read -r sid result faults rec to_done total why <<< "$row"
+    printf "%-9s %-6s %-7s %-20s %-19s %-10s %s\n" "$sid" "$result" "$faults" "$rec" "$to_done" "$total" "$why"
     [ "$result" = PASS ] || failed=1
 done
 now_ms; echo "whole run: $(secs $(( NOW - ${RUN_START/./} / 1000 ))) s"
