@@ -245,6 +245,7 @@ add_job() {
 # add_fault DESCRIPTION SETTLE_MS [HOLDER_PID]: progress counts from SETTLE_MS after now (commits in flight land)
 add_fault() {
     now_ms
+    LAST_CHANGE=$NOW # the stall clock starts again at a fault
     F_AT+=("$NOW"); F_DESC+=("$1"); F_SETTLE+=("$2"); F_HOLD+=("${3:-}")
     F_BASE+=(""); F_REC+=(""); F_REC_BY+=(""); F_TAKE+=("")
 }
