@@ -23,7 +23,7 @@
 #   STALL_TIMEOUT [150]    a scenario FAILs when its jobs make no progress for this many seconds
 #   RATE_FLOOR [5000]      and when its first upload is older than 120 s + its records / RATE_FLOOR (+ FREEZE in 3)
 #   FREEZE [60]            seconds of SIGSTOP in scenario 3
-#   TAKEOVER_LIMIT [staleAfter + 15 = 45]  scenarios 3 and 4 FAIL unless the job progresses again within this many
+#   TAKEOVER_LIMIT [staleAfter + 5 = 35]  scenarios 3 and 4 FAIL unless the job progresses again within this many
 #                          seconds of the fault (under another worker: the frozen one is resumed only after FREEZE)
 #   STALE_AFTER, SWEEP_INTERVAL   e.g. 10s: override worker.staleAfter / worker.sweepInterval (config.yml: 30s)
 #   PG_PORT [55432], REDIS_PORT [56379], APP_PORT [18680], the next free ports are taken when one is in use;
@@ -47,7 +47,7 @@ seconds_of() { # a Dropwizard duration (10s, 2m, 30 seconds) in whole seconds
         *) echo "${v%%[a-z]*}" ;;
     esac
 }
-TAKEOVER_LIMIT=${TAKEOVER_LIMIT:-$(( $(seconds_of "${STALE_AFTER:-30s}") + 15 ))}
+TAKEOVER_LIMIT=${TAKEOVER_LIMIT:-$(( $(seconds_of "${STALE_AFTER:-30s}") + 5 ))}
 POLL=0.5
 APP=pipeline-app/target/pipeline-app.jar
 JAVA_OPTS=(-Xmx256m -XX:+UseParallelGC)
@@ -482,7 +482,7 @@ end_scenario() {
         [ -n "${F_REC[0]}" ] && rec_ms=$(( F_REC[0] - F_AT[0] ))
         if (( rec_ms < 0 || rec_ms > S_LIMIT_MS )); then
             result=FAIL
-            S_NOTES+="no progress within ${TAKEOVER_LIMIT} s of the fault (TAKEOVER_LIMIT: staleAfter + 15 s)"
+            S_NOTES+="no progress within ${TAKEOVER_LIMIT} s of the fault (TAKEOVER_LIMIT: staleAfter + 5 s)"
             if (( rec_ms < 0 )); then S_WHY+="no progress after the fault; "; else S_WHY+="stalled $(secs "$rec_ms") s; "; fi
             if [ -n "$CONT_AT" ] && [ -n "${F_TAKE[0]}" ] && (( F_TAKE[0] < CONT_AT )) \
                 && { [ -z "${F_REC[0]}" ] || (( F_REC[0] >= CONT_AT )); }; then
