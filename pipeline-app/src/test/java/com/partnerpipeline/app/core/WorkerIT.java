@@ -54,6 +54,8 @@ class WorkerIT {
     private static TestPartner partner;
     private static String schema;
     private final List<Worker> workers = new ArrayList<>();
+    /** Worker subprocesses, killed after each test whatever it asserted, so a failed test leaks no process. */
+    private final List<Process> processes = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -68,6 +70,10 @@ class WorkerIT {
 
     @AfterEach
     void stopWorkers() throws Exception {
+        for (Process process : processes) {
+            signal(process, "CONT");
+            process.destroyForcibly().waitFor();
+        }
         for (Worker worker : workers) {
             worker.stop();
         }
@@ -131,7 +137,13 @@ class WorkerIT {
     }
 
     private Process workerProcess(String log) {
-        return AppProcess.start("worker", ENV.configFile(), dir.resolve(log));
+        return workerProcess(log, Map.of());
+    }
+
+    private Process workerProcess(String log, Map<String, String> environment) {
+        Process process = AppProcess.start("worker", ENV.configFile(), environment, dir.resolve(log));
+        processes.add(process);
+        return process;
     }
 
     @Test
@@ -268,25 +280,20 @@ class WorkerIT {
     void frozenWorkerIsTakenOverDuringTheFreezeAndWritesNothingWhenItWakes() throws Exception {
         String jobId = uploadBigFile();
         Process frozen = workerProcess("frozen-worker.log");
-        try {
-            Fixtures.awaitProcessed(api, partner, jobId, 10_000, WAIT);
-            signal(frozen, "STOP"); // a GC pause, a VM freeze, a partition: it may be inside a batch transaction
-            long atFreeze = processed(jobId);
+        Fixtures.awaitProcessed(api, partner, jobId, 10_000, WAIT);
+        signal(frozen, "STOP"); // a GC pause, a VM freeze, a partition: it may be inside a batch transaction
+        long atFreeze = processed(jobId);
 
-            worker("during-the-freeze");
-            Fixtures.awaitProcessed(api, partner, jobId, atFreeze + 20_000, WAIT);
-            assertThat(frozen.isAlive()).as("the other worker went on while this one was frozen").isTrue();
-            signal(frozen, "CONT");
+        worker("during-the-freeze");
+        Fixtures.awaitProcessed(api, partner, jobId, atFreeze + 20_000, WAIT);
+        assertThat(frozen.isAlive()).as("the other worker went on while this one was frozen").isTrue();
+        signal(frozen, "CONT");
 
-            JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
-            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
-            Fixtures.sleep(1_000); // the thawed worker's last attempts to write
-            assertEveryRecordExactlyOnce(jobId);
-            assertThat(attempts(jobId)).isEqualTo(2);
-        } finally {
-            signal(frozen, "CONT");
-            frozen.destroyForcibly().waitFor();
-        }
+        JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        Fixtures.sleep(1_000); // the thawed worker's last attempts to write
+        assertEveryRecordExactlyOnce(jobId);
+        assertThat(attempts(jobId)).isEqualTo(2);
     }
 
     /**
@@ -348,20 +355,16 @@ class WorkerIT {
         String honestJob = uploadBigFile();
         Fixtures.awaitProcessed(api, partner, honestJob, 5_000, WAIT);
 
-        Process skewed = AppProcess.start("worker", ENV.configFile(), Map.of("LD_PRELOAD", faketime.toString(),
-                "FAKETIME", "+90s", "FAKETIME_DONT_FAKE_MONOTONIC", "1"), dir.resolve("skewed-worker.log"));
-        try {
-            String skewedJob = uploadBigFile(); // the honest worker's two threads may take it too: either way, once
-            for (String jobId : List.of(honestJob, skewedJob)) {
-                JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
-                assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
-                assertEveryRecordExactlyOnce(jobId);
-                assertThat(attempts(jobId)).as("taken once, never stolen").isEqualTo(1);
-            }
-            assertThat(skewed.isAlive()).isTrue();
-        } finally {
-            skewed.destroyForcibly().waitFor();
+        Process skewed = workerProcess("skewed-worker.log", Map.of("LD_PRELOAD", faketime.toString(),
+                "FAKETIME", "+90s", "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
+        String skewedJob = uploadBigFile(); // the honest worker's two threads may take it too: either way, once
+        for (String jobId : List.of(honestJob, skewedJob)) {
+            JsonNode job = Fixtures.awaitStatus(api, partner, jobId, WAIT, "COMPLETED", "FAILED");
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+            assertEveryRecordExactlyOnce(jobId);
+            assertThat(attempts(jobId)).as("taken once, never stolen").isEqualTo(1);
         }
+        assertThat(skewed.isAlive()).isTrue();
     }
 
     @Test
