@@ -564,7 +564,7 @@ scenario_1() {
     fresh_start || { end_scenario 1; return; }
     add_job || { end_scenario 1; return; }
     F_PLANNED=3
-    local pct rc
+    local pct
     for pct in 25 50 75; do
         wait_until "$pct% of the records" reached $pct || { end_scenario $?; return; }
         all_completed && break
