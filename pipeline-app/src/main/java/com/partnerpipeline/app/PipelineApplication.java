@@ -2,12 +2,14 @@ package com.partnerpipeline.app;
 
 import com.partnerpipeline.app.auth.ApiKeyAuthFilter;
 import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
+import com.partnerpipeline.app.auth.FailedKeyLimiter;
 import com.partnerpipeline.app.cli.DevCommand;
 import com.partnerpipeline.app.cli.ExitException;
 import com.partnerpipeline.app.cli.PartnerCommand;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
 import com.partnerpipeline.app.cli.SchemaCommand;
 import com.partnerpipeline.app.cli.WorkerCommand;
+import com.partnerpipeline.app.core.ApiConfiguration;
 import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.JobCancellations;
 import com.partnerpipeline.app.core.JobEventTopics;
@@ -27,11 +29,13 @@ import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.health.UploadSpaceHealthCheck;
 import com.partnerpipeline.app.metrics.ServiceGauges;
 import com.partnerpipeline.app.metrics.UploadMetrics;
+import com.partnerpipeline.app.resources.ClientInput;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
 import com.partnerpipeline.app.resources.HealthResource;
 import com.partnerpipeline.app.resources.JobResource;
 import com.partnerpipeline.app.resources.JsonErrorHandler;
 import com.partnerpipeline.app.resources.PartnerResource;
+import com.partnerpipeline.app.resources.RequestBodyLimit;
 import com.partnerpipeline.app.resources.SchemaResource;
 import com.partnerpipeline.app.resources.ShutdownDrain;
 import com.partnerpipeline.app.resources.UploadResource;
@@ -56,6 +60,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -108,8 +113,12 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.Io());
         environment.lifecycle().addEventListener(JsonErrorHandler.installer(environment.getObjectMapper()));
 
+        ApiConfiguration api = configuration.getApi();
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));
-        environment.jersey().register(new ApiKeyAuthFilter.Builder().setAuthenticator(authenticator).buildAuthFilter());
+        FailedKeyLimiter failedKeys = new FailedKeyLimiter(api.getMaxFailedKeys(),
+                api.getFailedKeyWindow().toJavaDuration(), Clock.systemUTC());
+        environment.jersey().register(new ApiKeyAuthFilter.Builder(failedKeys).setAuthenticator(authenticator)
+                .buildAuthFilter());
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
 
         UploadSpace uploadSpace = new UploadSpace(configuration.getUploads().directoryPath(),
@@ -117,14 +126,18 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.healthChecks().register("uploads", new UploadSpaceHealthCheck(uploadSpace));
         UploadStore uploads = new UploadStore(configuration.getUploads().directoryPath(),
                 configuration.getUploads().getMaxFileSize().toBytes(), uploadSpace);
-        UploadsInFlight inFlight = new UploadsInFlight();
+        ClientInput.Limits bodyLimits = new ClientInput.Limits(api.getMinDataRate().toBytes(),
+                api.getDataRateWindow().toJavaDuration());
+        environment.jersey().register(new RequestBodyLimit(api.getMaxBodySize().toBytes(), bodyLimits));
+        UploadsInFlight inFlight = new UploadsInFlight(configuration.getUploads().getMaxConcurrent(),
+                configuration.getUploads().getMaxConcurrentPerPartner());
         ShutdownDrain drain = new ShutdownDrain(inFlight);
         BackgroundEnqueuer enqueuer = new BackgroundEnqueuer(infrastructure.queue(), environment.lifecycle()
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
                 .build());
         environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer,
-                new UploadMetrics(environment.metrics()), inFlight));
+                new UploadMetrics(environment.metrics()), inFlight, bodyLimits));
         environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
                 new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
         environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper(),

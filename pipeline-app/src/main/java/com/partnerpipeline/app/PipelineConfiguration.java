@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.partnerpipeline.app.core.ProcessingConfiguration;
 import com.partnerpipeline.app.core.RedisConfiguration;
 import com.partnerpipeline.app.core.SchemaLimitsConfiguration;
+import com.partnerpipeline.app.core.ApiConfiguration;
 import com.partnerpipeline.app.core.UploadConfiguration;
 import com.partnerpipeline.app.core.WorkerConfiguration;
 import com.partnerpipeline.app.dev.DevConfiguration;
@@ -22,6 +23,10 @@ public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
     private RedisConfiguration redis = new RedisConfiguration();
+
+    @Valid
+    @NotNull
+    private ApiConfiguration api = new ApiConfiguration();
 
     @Valid
     @NotNull
@@ -65,6 +70,16 @@ public class PipelineConfiguration extends Configuration {
     @JsonProperty
     public void setRedis(RedisConfiguration redis) {
         this.redis = redis;
+    }
+
+    @JsonProperty
+    public ApiConfiguration getApi() {
+        return api;
+    }
+
+    @JsonProperty
+    public void setApi(ApiConfiguration api) {
+        this.api = api;
     }
 
     @JsonProperty

@@ -56,6 +56,9 @@ final class FieldCompiler {
             throw new InvalidSchemaException("field " + (position + 1) + ": name must be a non-empty string");
         }
         String name = nameNode.asText();
+        if (name.chars().anyMatch(Character::isISOControl)) { // names go into every stored record, error and export
+            throw new InvalidSchemaException("field " + (position + 1) + ": name contains a control character");
+        }
         String where = "field '" + name + "'";
         SchemaNode field = SchemaNode.of(node, where, FIELD_KEYS);
         SchemaNode validation = SchemaNode.of(field.has("validation") ? field.get("validation") : EMPTY,

@@ -44,7 +44,11 @@ public record SchemaFile(String name, Integer version, JsonNode fields, JsonNode
                 java.util.Set.of("name", "version", "description", "fields", "validation_rules", "validationRules"));
         JsonNode rules = schema.has("validation_rules") ? schema.get("validation_rules") : schema.get("validationRules");
         Long version = schema.wholeNumber("version", 1);
-        return new SchemaFile(schema.text("name"), version == null ? null : version.intValue(), schema.get("fields"), rules);
+        String name = schema.text("name");
+        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidSchemaException("name contains a control character");
+        }
+        return new SchemaFile(name, version == null ? null : version.intValue(), schema.get("fields"), rules);
     }
 
     public CompiledSchema compile(SchemaLimits limits) throws InvalidSchemaException {

@@ -36,7 +36,10 @@ final class SchemaLimitsCheck {
         }
     }
 
-    /** Iterative, so no nesting reaches the stack, whatever parsed the JSON allowed. */
+    /**
+     * Iterative, so no nesting reaches the stack, whatever parsed the JSON allowed. Also refuses U+0000 in any text:
+     * PostgreSQL's jsonb, which stores schemas, cannot hold it, and offline validation must agree with the server.
+     */
     private void checkDepth(JsonNode root) throws InvalidSchemaException {
         if (root == null) {
             return;
@@ -45,11 +48,20 @@ final class SchemaLimitsCheck {
         pending.push(Map.entry(root, 1));
         while (!pending.isEmpty()) {
             Map.Entry<JsonNode, Integer> next = pending.pop();
+            if (next.getKey().isTextual() && next.getKey().asText().indexOf('\u0000') >= 0) {
+                throw new InvalidSchemaException("a text in the schema contains the NUL character (\\u0000), "
+                        + "which cannot be stored");
+            }
             if (!next.getKey().isContainerNode()) {
                 continue;
             }
             if (next.getValue() > limits.maxDepth()) {
                 throw over("the schema's JSON nests " + next.getValue() + " or more levels deep", limits.maxDepth(), "maxDepth");
+            }
+            for (Map.Entry<String, JsonNode> child : next.getKey().properties()) {
+                if (child.getKey().indexOf('\u0000') >= 0) {
+                    throw new InvalidSchemaException("a key in the schema contains the NUL character (\\u0000)");
+                }
             }
             for (JsonNode child : next.getKey()) {
                 pending.push(Map.entry(child, next.getValue() + 1));

@@ -164,4 +164,19 @@ class SchemaLimitsTest {
         assertThatThrownBy(() -> new SchemaLimits(1000, 256, 3, 1000, 10_000, 1000, 1000, 100))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** PostgreSQL's jsonb refused these with a server error; offline and server now refuse them alike. */
+    @Test
+    void nulAndControlCharactersAreRefusedWhereTheyCannotBeStoredOrShown() throws Exception {
+        assertRefused("[{\"name\": \"i\\u0000d\", \"type\": \"string\"}]",
+                "a text in the schema contains the NUL character (\\u0000), which cannot be stored");
+        assertRefused("[{\"name\": \"a\\tb\", \"type\": \"string\"}]", "field 1: name contains a control character");
+        assertRefused(transform("{\"default\": \"x\\u0000\"}"),
+                "a text in the schema contains the NUL character (\\u0000), which cannot be stored");
+        assertRefused(field("{\"enum\": [\"\\u0000\"]}"),
+                "a text in the schema contains the NUL character (\\u0000), which cannot be stored");
+        assertThatThrownBy(() -> SchemaFile.parse(JSON.readTree("{\"name\": \"a\\u0000\", \"fields\": []}")))
+                .isInstanceOf(InvalidSchemaException.class).hasMessage("name contains a control character");
+        assertThat(compile(transform("{\"default\": \"tab\\there\"}")).fields()).hasSize(1);
+    }
 }

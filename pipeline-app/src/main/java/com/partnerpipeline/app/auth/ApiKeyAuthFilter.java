@@ -4,34 +4,66 @@ import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.resources.ApiErrors;
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /**
- * {@code X-API-Key} on every {@code /api} route but {@code /api/health}: 401 when missing or unknown. It runs before
- * Jersey matches a route, so no answer (415, 405, 404) tells a caller without a key anything about the API.
+ * {@code X-API-Key} on every request the API's resources can see but {@code GET /api/health}: 401 when missing or
+ * unknown. It runs before Jersey matches a route, so no answer (415, 405, 404) tells a caller without a key anything
+ * about the API; and it decides on the decoded path segments, without their parameters, so no spelling of a path
+ * ({@code /api;x=1/jobs}, {@code /%61pi/jobs}) reaches a resource without a key. An address that keeps sending
+ * wrong keys is refused with 429 for a while.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyAuthFilter extends AuthFilter<String, Partner> {
     public static final String HEADER = "X-API-Key";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthFilter.class);
+
+    private final FailedKeyLimiter failures;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    private ApiKeyAuthFilter(FailedKeyLimiter failures) {
+        this.failures = failures;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith("api/") && !path.equals("api") || path.startsWith("api/health")) {
+        if (isHealth(request.getUriInfo().getPathSegments())) {
             return;
         }
+        String address = servletRequest.getRemoteAddr();
+        failures.refusedFor(address).ifPresent(seconds -> {
+            throw ApiErrors.tooManyRequests("too many invalid API keys from this address; try again in " + seconds
+                    + " s", seconds);
+        });
         String apiKey = request.getHeaderString(HEADER);
         if (apiKey == null || apiKey.isBlank()) {
             throw unauthorized(request, "API key is required");
         }
         if (!authenticate(request, apiKey.trim(), "API-KEY")) {
+            int count = failures.failed(address);
+            LOG.warn("Invalid API key from {}: {} of {} allowed per window", address, count, failures.maxFailures());
             throw unauthorized(request, "Invalid API key");
         }
+    }
+
+    /** Exactly {@code /api/health}: every other path needs a key, whether a route exists for it or not. */
+    private static boolean isHealth(List<PathSegment> segments) {
+        List<String> names = segments.stream().map(PathSegment::getPath).filter(name -> !name.isEmpty()).toList();
+        return names.equals(List.of("api", "health"));
     }
 
     /** A request with a body that is refused unread must not leave its connection to be reused. */
@@ -41,9 +73,15 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Partner> {
     }
 
     public static final class Builder extends AuthFilterBuilder<String, Partner, ApiKeyAuthFilter> {
+        private final FailedKeyLimiter failures;
+
+        public Builder(FailedKeyLimiter failures) {
+            this.failures = failures;
+        }
+
         @Override
         protected ApiKeyAuthFilter newInstance() {
-            return new ApiKeyAuthFilter();
+            return new ApiKeyAuthFilter(failures);
         }
     }
 }

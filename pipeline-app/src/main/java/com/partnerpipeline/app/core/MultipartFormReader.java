@@ -199,7 +199,7 @@ public final class MultipartFormReader {
             int safe = found >= 0 ? found : Math.max(position, limit - delimiter.length + 1);
             if (safe == position) {
                 if (limit - position < delimiter.length) {
-                    throw new IOException(new MalformedMultipartException("the multipart body ends inside a part"));
+                    throw new MalformedMultipartException("the multipart body ends inside a part");
                 }
                 safe = position + 1;
             }
@@ -222,17 +222,10 @@ public final class MultipartFormReader {
             return -1;
         }
 
-        void skipRest() throws IOException, MalformedMultipartException {
+        void skipRest() throws IOException {
             byte[] scratch = new byte[8192];
-            try {
-                while (read(scratch, 0, scratch.length) >= 0) {
-                    // discard
-                }
-            } catch (IOException e) {
-                if (e.getCause() instanceof MalformedMultipartException malformed) {
-                    throw malformed;
-                }
-                throw e;
+            while (read(scratch, 0, scratch.length) >= 0) {
+                // discard
             }
         }
     }

@@ -5,6 +5,8 @@ import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -32,6 +34,36 @@ public class UploadConfiguration {
      */
     @NotNull
     private DataSize minFreeSpace = DataSize.gibibytes(1);
+
+    /** Well under Jetty's 1,024 threads (Dropwizard's maxThreads), so a node full of slow uploads still answers the rest. */
+    @Min(1)
+    @Max(100_000)
+    private int maxConcurrent = 256;
+
+    /** Enough for a partner's parallel uploads; too few to let one partner's slow clients fill the node. */
+    @Min(1)
+    @Max(100_000)
+    private int maxConcurrentPerPartner = 8;
+
+    @JsonProperty
+    public int getMaxConcurrent() {
+        return maxConcurrent;
+    }
+
+    @JsonProperty
+    public void setMaxConcurrent(int maxConcurrent) {
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    @JsonProperty
+    public int getMaxConcurrentPerPartner() {
+        return maxConcurrentPerPartner;
+    }
+
+    @JsonProperty
+    public void setMaxConcurrentPerPartner(int maxConcurrentPerPartner) {
+        this.maxConcurrentPerPartner = maxConcurrentPerPartner;
+    }
 
     @JsonProperty
     public String getDirectory() {

@@ -19,6 +19,8 @@ import java.util.UUID;
  */
 public final class UploadStore {
     private static final int HEAD_BYTES = 4096;
+    /** Room for the multipart framing around the file and the schemaId field, when judging a declared length. */
+    private static final long MULTIPART_ALLOWANCE = 64 * 1024;
     /** 507: the same words whether the reserve or the disk itself ran out, since the partner can only try again later. */
     public static final String NO_ROOM = "the server has no room for this upload; try again later";
 
@@ -80,8 +82,25 @@ public final class UploadStore {
         }
     }
 
+    /**
+     * Refuses, before a byte of it is read (so no {@code 100 Continue} goes out), an upload whose declared length
+     * ({@code -1}: not declared) cannot hold a file within the limit.
+     */
+    public void ensureWithinLimit(long declaredLength) throws UploadRejected {
+        if (declaredLength > maxBytes + MULTIPART_ALLOWANCE) {
+            throw new UploadRejected(413, tooLarge(), true);
+        }
+    }
+
+    private String tooLarge() {
+        return "the file is larger than the limit of " + maxBytes + " bytes (uploads.maxFileSize)";
+    }
+
     public StoredUpload store(UUID jobId, String filename, InputStream content) throws IOException, UploadRejected {
         String name = filename == null ? "" : filename;
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new UploadRejected(400, "the file name contains a control character");
+        }
         FileFormat format = FileFormat.fromFileName(name).orElseThrow(() -> new UploadRejected(415,
                 "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
         Files.createDirectories(directory);
@@ -102,7 +121,7 @@ public final class UploadStore {
                 size += length;
                 if (size > maxBytes) {
                     drain(content, 2 * maxBytes);
-                    throw new UploadRejected(413, "the file is larger than the limit of " + maxBytes + " bytes", true);
+                    throw new UploadRejected(413, tooLarge(), true);
                 }
                 sha256.update(buffer, 0, length);
                 out.write(buffer, 0, length);

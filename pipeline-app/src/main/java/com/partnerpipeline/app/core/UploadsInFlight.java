@@ -1,27 +1,60 @@
 package com.partnerpipeline.app.core;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The uploads this API node is receiving, so that a shutdown can refuse new ones, wait for these, and stop the ones
- * still arriving while there is time to answer them, rather than leave them to the connectors' closing.
+ * The uploads this API node is receiving. Each holds a request thread for as long as its body takes to arrive, so
+ * their number is bounded, per partner and for the node, leaving threads for every other request however slow the
+ * uploads are. A shutdown refuses new ones, waits for these, and stops the ones still arriving while there is time
+ * to answer them, rather than leave them to the connectors' closing.
  */
 public final class UploadsInFlight {
+    /** Why an upload was not let in. */
+    public enum Refusal {
+        SHUTTING_DOWN, PARTNER_LIMIT, NODE_LIMIT
+    }
+
+    /** The upload may not start now; {@link #refusal} says why. */
+    public static final class RefusedException extends Exception {
+        private final Refusal refusal;
+
+        RefusedException(Refusal refusal) {
+            super(refusal.name(), null, false, false);
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    private final int maxPerNode;
+    private final int maxPerPartner;
     private final Object lock = new Object();
     private final Set<Pass> passes = new HashSet<>();
+    private final Map<UUID, Integer> perPartner = new HashMap<>();
     private boolean draining;
+
+    public UploadsInFlight(int maxPerNode, int maxPerPartner) {
+        this.maxPerNode = maxPerNode;
+        this.maxPerPartner = maxPerPartner;
+    }
 
     /** One upload's stay, from its first byte until its request ends; taken and closed on the request's thread. */
     public final class Pass implements AutoCloseable {
         private final Thread thread = Thread.currentThread();
+        private final UUID partner;
         private boolean receiving = true;
         private boolean stopped;
 
-        private Pass() {
+        private Pass(UUID partner) {
+            this.partner = partner;
         }
 
         /**
@@ -53,7 +86,9 @@ public final class UploadsInFlight {
         public void close() {
             boolean wasStopped;
             synchronized (lock) {
-                passes.remove(this);
+                if (passes.remove(this)) {
+                    perPartner.computeIfPresent(partner, (id, count) -> count == 1 ? null : count - 1);
+                }
                 wasStopped = stopped;
                 lock.notifyAll();
             }
@@ -63,15 +98,30 @@ public final class UploadsInFlight {
         }
     }
 
-    /** A pass for a new upload, or empty once a shutdown has begun. */
-    public Optional<Pass> enter() {
+    public int maxPerNode() {
+        return maxPerNode;
+    }
+
+    public int maxPerPartner() {
+        return maxPerPartner;
+    }
+
+    /** A pass for a new upload of {@code partner}'s, unless a shutdown has begun or a limit is reached. */
+    public Pass enter(UUID partner) throws RefusedException {
         synchronized (lock) {
             if (draining) {
-                return Optional.empty();
+                throw new RefusedException(Refusal.SHUTTING_DOWN);
             }
-            Pass pass = new Pass();
+            if (perPartner.getOrDefault(partner, 0) >= maxPerPartner) {
+                throw new RefusedException(Refusal.PARTNER_LIMIT);
+            }
+            if (passes.size() >= maxPerNode) {
+                throw new RefusedException(Refusal.NODE_LIMIT);
+            }
+            Pass pass = new Pass(partner);
             passes.add(pass);
-            return Optional.of(pass);
+            perPartner.merge(partner, 1, Integer::sum);
+            return pass;
         }
     }
 

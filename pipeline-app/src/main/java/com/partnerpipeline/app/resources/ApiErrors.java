@@ -34,8 +34,19 @@ public final class ApiErrors {
 
     /** 503 with Retry-After to an upload refused or stopped by a shutdown; its body is left unread. */
     public static WebApplicationException shuttingDown() {
-        return new WebApplicationException(SHUTTING_DOWN, Response.fromResponse(response(503, SHUTTING_DOWN))
+        return busy(SHUTTING_DOWN);
+    }
+
+    /** 503 with Retry-After: this node cannot take the request now; its body is left unread. */
+    public static WebApplicationException busy(String message) {
+        return new WebApplicationException(message, Response.fromResponse(response(503, message))
                 .header("Retry-After", RETRY_AFTER_SECONDS).header("Connection", "close").build());
+    }
+
+    /** 429: the client sends too much; {@code Retry-After} says when it may try again. The connection is not reused. */
+    public static WebApplicationException tooManyRequests(String message, long retryAfterSeconds) {
+        return new WebApplicationException(message, Response.fromResponse(response(429, message))
+                .header("Retry-After", retryAfterSeconds).header("Connection", "close").build());
     }
 
     public static Response response(int status, String message) {

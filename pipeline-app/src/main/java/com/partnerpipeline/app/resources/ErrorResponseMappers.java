@@ -10,7 +10,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
@@ -51,6 +53,10 @@ public final class ErrorResponseMappers {
             if (e instanceof WebApplicationException web) {
                 return new WebApplication().toResponse(web);
             }
+            Optional<Response> client = clientFailure(e);
+            if (client.isPresent()) {
+                return client.get();
+            }
             if (DatabaseErrors.isUnavailable(e)) {
                 LOG.warn("Database unavailable: {}", e.getMessage());
                 return ApiErrors.response(503, "the database is unavailable; try again shortly");
@@ -66,12 +72,32 @@ public final class ErrorResponseMappers {
     public static final class Io implements ExceptionMapper<IOException> {
         @Override
         public Response toResponse(IOException e) {
+            Optional<Response> client = clientFailure(e);
+            if (client.isPresent()) {
+                return client.get();
+            }
             if (DiskFull.causedBy(e)) {
                 LOG.warn("Disk full: {}", e.getMessage());
                 return ApiErrors.response(507, UploadStore.NO_ROOM);
             }
             return internalError(e);
         }
+    }
+
+    /**
+     * A body the client did not send as it should, found wherever it was wrapped (Jersey wraps what a body reader
+     * throws): the client's doing, so answered for the client and never logged as an error.
+     */
+    private static Optional<Response> clientFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientInput.FailedException failed) {
+                return Optional.of(ApiErrors.errorClosingConnection(failed.status(), failed.getMessage()).getResponse());
+            }
+            if (cause instanceof EOFException) {
+                return Optional.of(ApiErrors.errorClosingConnection(400, ClientInput.ENDED_EARLY).getResponse());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Logged with an id the partner can quote, answered without details. */

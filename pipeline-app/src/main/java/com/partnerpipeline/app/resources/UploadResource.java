@@ -46,15 +46,17 @@ public final class UploadResource {
     private final BackgroundEnqueuer queue;
     private final UploadMetrics metrics;
     private final UploadsInFlight inFlight;
+    private final ClientInput.Limits bodyLimits;
 
     public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue, UploadMetrics metrics,
-                          UploadsInFlight inFlight) {
+                          UploadsInFlight inFlight, ClientInput.Limits bodyLimits) {
         this.store = store;
         this.jobs = jobs;
         this.schemas = schemas;
         this.queue = queue;
         this.metrics = metrics;
         this.inFlight = inFlight;
+        this.bodyLimits = bodyLimits;
     }
 
     @POST
@@ -62,10 +64,12 @@ public final class UploadResource {
     public Response upload(@Auth Partner partner, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                            @QueryParam("schemaId") String schemaIdParameter, InputStream body) throws IOException {
-        UploadsInFlight.Pass pass = inFlight.enter().orElseThrow(ApiErrors::shuttingDown);
+        UploadsInFlight.Pass pass = admit(partner);
         try (pass) {
+            store.ensureWithinLimit(contentLength);
             store.ensureRoom(contentLength);
-            return receive(partner, contentType, schemaIdParameter, body, pass);
+            return receive(partner, contentType, schemaIdParameter,
+                    new ClientInput(body, bodyLimits, Long.MAX_VALUE, ""), pass);
         } catch (UploadStore.UploadRejected e) {
             throw e.bodyLeftUnread() ? ApiErrors.errorClosingConnection(e.status(), e.getMessage())
                     : ApiErrors.error(e.status(), e.getMessage());
@@ -73,7 +77,25 @@ public final class UploadResource {
             if (pass.stopped()) { // the read failed because the shutdown interrupted it
                 throw ApiErrors.shuttingDown();
             }
+            if (e instanceof ClientInput.FailedException failed) {
+                throw ApiErrors.errorClosingConnection(failed.status(), failed.getMessage());
+            }
             throw e;
+        }
+    }
+
+    private UploadsInFlight.Pass admit(Partner partner) {
+        try {
+            return inFlight.enter(partner.id());
+        } catch (UploadsInFlight.RefusedException e) {
+            throw switch (e.refusal()) {
+                case SHUTTING_DOWN -> ApiErrors.shuttingDown();
+                case PARTNER_LIMIT -> ApiErrors.tooManyRequests("this partner already has " + inFlight.maxPerPartner()
+                        + " uploads arriving, the limit (uploads.maxConcurrentPerPartner); try again when one has finished",
+                        ApiErrors.RETRY_AFTER_SECONDS);
+                case NODE_LIMIT -> ApiErrors.busy("the server is receiving " + inFlight.maxPerNode()
+                        + " uploads, its limit (uploads.maxConcurrent); try again shortly");
+            };
         }
     }
 

@@ -197,7 +197,7 @@ class ApiIT {
                 sampleSchema, true);
 
         assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.error()).isEqualTo("the file is larger than the limit of 16777216 bytes");
+        assertThat(tooLarge.error()).isEqualTo("the file is larger than the limit of 16777216 bytes (uploads.maxFileSize)");
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.error()).startsWith("unsupported file type 'notes.txt'");
         assertThat(wrongContent.status()).isEqualTo(415);
