@@ -131,6 +131,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new RequestBodyLimit(api.getMaxBodySize().toBytes(), bodyLimits));
         UploadsInFlight inFlight = new UploadsInFlight(configuration.getUploads().getMaxConcurrent(),
                 configuration.getUploads().getMaxConcurrentPerPartner());
+        ServiceGauges.uploadsReceiving(environment.metrics(), inFlight::size);
         ShutdownDrain drain = new ShutdownDrain(inFlight);
         BackgroundEnqueuer enqueuer = new BackgroundEnqueuer(infrastructure.queue(), environment.lifecycle()
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
@@ -147,7 +148,8 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
 
         JobSocketHub hub = new JobSocketHub(infrastructure.events(), jobs, environment.getObjectMapper(),
                 configuration.getWebSocket());
-        registerJobSockets(environment, configuration.getWebSocket(), new JobSocketCreator(authenticator, jobs, hub));
+        registerJobSockets(environment, configuration.getWebSocket(),
+                new JobSocketCreator(authenticator, failedKeys, jobs, hub));
         ServiceGauges.webSocketSessions(environment.metrics(), hub::sessions);
         ServiceGauges.jobs(environment.metrics(), jobs);
         environment.lifecycle().addServerLifecycleListener(server -> hub.start());

@@ -12,8 +12,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -28,7 +26,6 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyAuthFilter extends AuthFilter<String, Partner> {
     public static final String HEADER = "X-API-Key";
-    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthFilter.class);
 
     private final FailedKeyLimiter failures;
 
@@ -46,16 +43,14 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Partner> {
         }
         String address = servletRequest.getRemoteAddr();
         failures.refusedFor(address).ifPresent(seconds -> {
-            throw ApiErrors.tooManyRequests("too many invalid API keys from this address; try again in " + seconds
-                    + " s", seconds);
+            throw ApiErrors.tooManyRequests(FailedKeyLimiter.refusal(seconds), seconds);
         });
         String apiKey = request.getHeaderString(HEADER);
         if (apiKey == null || apiKey.isBlank()) {
             throw unauthorized(request, "API key is required");
         }
         if (!authenticate(request, apiKey.trim(), "API-KEY")) {
-            int count = failures.failed(address);
-            LOG.warn("Invalid API key from {}: {} of {} allowed per window", address, count, failures.maxFailures());
+            failures.failed(address);
             throw unauthorized(request, "Invalid API key");
         }
     }

@@ -1,5 +1,8 @@
 package com.partnerpipeline.app.auth;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * than about one misbehaving client filling the logs and keeping the database busy.
  */
 public final class FailedKeyLimiter {
+    private static final Logger LOG = LoggerFactory.getLogger(FailedKeyLimiter.class);
     /** Addresses tracked at once; past this, expired windows are dropped first, and a flood of new addresses is not tracked. */
-    static final int MAX_TRACKED = 100_000;
+    private static final int MAX_TRACKED = 100_000;
 
     private record Window(long startMillis, int failures) {
     }
@@ -21,12 +25,18 @@ public final class FailedKeyLimiter {
     private final int maxFailures;
     private final long windowMillis;
     private final Clock clock;
+    private final int maxTracked;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     public FailedKeyLimiter(int maxFailures, Duration window, Clock clock) {
+        this(maxFailures, window, clock, MAX_TRACKED);
+    }
+
+    FailedKeyLimiter(int maxFailures, Duration window, Clock clock, int maxTracked) {
         this.maxFailures = maxFailures;
         this.windowMillis = window.toMillis();
         this.clock = clock;
+        this.maxTracked = maxTracked;
     }
 
     /** Seconds until {@code address} may try again, if it is refused now. */
@@ -39,20 +49,23 @@ public final class FailedKeyLimiter {
         return OptionalLong.of(Math.max(1, (window.startMillis() + windowMillis - now + 999) / 1000));
     }
 
-    /** Counts a failure; returns the failures of {@code address} in its current window. */
-    public int failed(String address) {
-        long now = clock.millis();
-        if (windows.size() >= MAX_TRACKED) {
-            windows.values().removeIf(window -> now - window.startMillis() >= windowMillis);
-            if (windows.size() >= MAX_TRACKED && !windows.containsKey(address)) {
-                return 1;
-            }
-        }
-        return windows.compute(address, (key, window) -> window == null || now - window.startMillis() >= windowMillis
-                ? new Window(now, 1) : new Window(window.startMillis(), window.failures() + 1)).failures();
+    /** What a refused client is told. */
+    public static String refusal(long seconds) {
+        return "too many invalid API keys from this address; try again in " + seconds + " s";
     }
 
-    public int maxFailures() {
-        return maxFailures;
+    /** Counts and logs a failure (never the key: it may be another partner's, one character off). */
+    public void failed(String address) {
+        long now = clock.millis();
+        if (windows.size() >= maxTracked) {
+            windows.values().removeIf(window -> now - window.startMillis() >= windowMillis);
+            if (windows.size() >= maxTracked && !windows.containsKey(address)) {
+                LOG.warn("Invalid API key from {}", address);
+                return;
+            }
+        }
+        int count = windows.compute(address, (key, window) -> window == null || now - window.startMillis() >= windowMillis
+                ? new Window(now, 1) : new Window(window.startMillis(), window.failures() + 1)).failures();
+        LOG.warn("Invalid API key from {}: {} of {} allowed per {} s", address, count, maxFailures, windowMillis / 1000);
     }
 }

@@ -98,6 +98,13 @@ public final class UploadsInFlight {
         }
     }
 
+    /** Uploads under way now. */
+    public int size() {
+        synchronized (lock) {
+            return passes.size();
+        }
+    }
+
     public int maxPerNode() {
         return maxPerNode;
     }

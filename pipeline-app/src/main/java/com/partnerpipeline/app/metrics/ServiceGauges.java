@@ -48,6 +48,11 @@ public final class ServiceGauges {
         registry.gauge("pipeline.websocket.sessions", () -> sessions::getAsInt);
     }
 
+    /** {@code pipeline.uploads.receiving}: uploads whose body is arriving at this node now (at most uploads.maxConcurrent). */
+    public static void uploadsReceiving(MetricRegistry registry, IntSupplier uploads) {
+        registry.gauge("pipeline.uploads.receiving", () -> uploads::getAsInt);
+    }
+
     private static <T> Gauge<T> cached(Supplier<T> read) {
         return new CachedGauge<>(CACHE_SECONDS, TimeUnit.SECONDS) {
             @Override

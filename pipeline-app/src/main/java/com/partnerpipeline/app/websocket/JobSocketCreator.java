@@ -1,6 +1,7 @@
 package com.partnerpipeline.app.websocket;
 
 import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
+import com.partnerpipeline.app.auth.FailedKeyLimiter;
 import com.partnerpipeline.app.core.Ids;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.db.JobDao;
@@ -11,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -23,11 +26,13 @@ public final class JobSocketCreator implements JettyWebSocketCreator {
     private static final Logger LOG = LoggerFactory.getLogger(JobSocketCreator.class);
 
     private final ApiKeyAuthenticator authenticator;
+    private final FailedKeyLimiter failedKeys;
     private final JobDao jobs;
     private final JobSocketHub hub;
 
-    public JobSocketCreator(ApiKeyAuthenticator authenticator, JobDao jobs, JobSocketHub hub) {
+    public JobSocketCreator(ApiKeyAuthenticator authenticator, FailedKeyLimiter failedKeys, JobDao jobs, JobSocketHub hub) {
         this.authenticator = authenticator;
+        this.failedKeys = failedKeys;
         this.jobs = jobs;
         this.hub = hub;
     }
@@ -42,9 +47,16 @@ public final class JobSocketCreator implements JettyWebSocketCreator {
         if (partnerId == null || partnerId.isBlank()) {
             return refuse("missing partnerId query parameter");
         }
+        String address = request.getRemoteSocketAddress() instanceof InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : String.valueOf(request.getRemoteSocketAddress());
+        OptionalLong refusedFor = failedKeys.refusedFor(address);
+        if (refusedFor.isPresent()) {
+            return new RefusedSocket(CloseCodes.TRY_AGAIN_LATER, FailedKeyLimiter.refusal(refusedFor.getAsLong()));
+        }
         try {
             Optional<Partner> partner = authenticator.authenticate(apiKey);
             if (partner.isEmpty()) {
+                failedKeys.failed(address);
                 return refuse("invalid API key");
             }
             if (!partner.get().id().toString().equalsIgnoreCase(partnerId.trim())) {

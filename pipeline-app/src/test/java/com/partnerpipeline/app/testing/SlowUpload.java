@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SlowUpload implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** About 2 KB a second in all: slow, yet above the default api.minDataRate, so only a test that raises it is cut. */
+    private static final String PADDING = "x".repeat(90);
 
     /** What came back: an HTTP answer (status, headers with lower-case names, body), or {@code failure} without one. */
     public record Outcome(int status, Map<String, String> headers, String body, String failure) {
@@ -56,7 +58,10 @@ public final class SlowUpload implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Sends the headers and the file's first 8 KiB at once (more than the server's format check reads), then a line every 50 ms. */
+    /**
+     * Sends the headers and the file's first 8 KiB at once (more than the server's format check reads), then a line of
+     * about 100 bytes every 50 ms.
+     */
     public static SlowUpload start(int port, String apiKey, String schemaId, long declaredLength) throws IOException {
         SlowUpload upload = new SlowUpload(new Socket("127.0.0.1", port));
         String boundary = "----slow" + UUID.randomUUID();
@@ -84,7 +89,7 @@ public final class SlowUpload implements AutoCloseable {
             }
             write(out, first.toString());
             while (!stopSending) {
-                write(out, line + ",row " + line++ + "\n");
+                write(out, line + ",row " + line++ + " " + PADDING + "\n");
                 Thread.sleep(50);
             }
         } catch (IOException | InterruptedException e) {
