@@ -4,6 +4,9 @@ import com.partnerpipeline.app.api.ApiError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+
+import java.util.UUID;
 
 /** Error responses in the one shape partners get: {@code {"error": "message"}} with the right status. */
 public final class ApiErrors {
@@ -47,6 +50,13 @@ public final class ApiErrors {
     public static WebApplicationException tooManyRequests(String message, long retryAfterSeconds) {
         return new WebApplicationException(message, Response.fromResponse(response(429, message))
                 .header("Retry-After", retryAfterSeconds).header("Connection", "close").build());
+    }
+
+    /** Logs {@code cause} (which may be null) under a new reference, and returns the words for the partner, which quote it. */
+    public static String internalError(Logger log, Throwable cause) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {}", reference, cause);
+        return "internal error (reference " + reference + ")";
     }
 
     public static Response response(int status, String message) {

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
 public final class ErrorResponseMappers {
@@ -47,9 +46,9 @@ public final class ErrorResponseMappers {
      * Anything unexpected: logged with an id the partner can quote, answered without details. A database that cannot
      * be reached is a 503, since trying again shortly is the right thing to do.
      */
-    public static final class Unexpected implements ExceptionMapper<RuntimeException> {
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
-        public Response toResponse(RuntimeException e) {
+        public Response toResponse(Throwable e) {
             if (e instanceof WebApplicationException web) {
                 return new WebApplication().toResponse(web);
             }
@@ -101,9 +100,7 @@ public final class ErrorResponseMappers {
     }
 
     /** Logged with an id the partner can quote, answered without details. */
-    private static Response internalError(Exception e) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("Unexpected error {}", id, e);
-        return ApiErrors.response(500, "internal error (reference " + id + ")");
+    private static Response internalError(Throwable e) {
+        return ApiErrors.response(500, ApiErrors.internalError(LOG, e));
     }
 }
