@@ -29,6 +29,13 @@ class ConfigurationTest {
         assertThat(configuration.getWebSocket().getPingInterval().toSeconds()).isEqualTo(20);
         assertThat(configuration.getWebSocket().getIdleTimeout().toSeconds()).isEqualTo(60);
         assertThat(configuration.getWebSocket().getMaxQueuedMessages()).isEqualTo(256);
+        assertThat(configuration.getApi().getMaxBodySize().toBytes()).isEqualTo(1024 * 1024);
+        assertThat(configuration.getApi().getMinDataRate().toBytes()).isEqualTo(1024);
+        assertThat(configuration.getApi().getDataRateWindow().toSeconds()).isEqualTo(10);
+        assertThat(configuration.getApi().getMaxFailedKeys()).isEqualTo(20);
+        assertThat(configuration.getApi().getFailedKeyWindow().toSeconds()).isEqualTo(60);
+        assertThat(configuration.getUploads().getMaxConcurrentPerPartner()).isEqualTo(8);
+        assertThat(configuration.getUploads().getMaxConcurrent()).isEqualTo(256);
     }
 
     @Test
