@@ -140,6 +140,34 @@ class HostileRequestsIT {
         assertNothingKept();
     }
 
+    @Test
+    void hostileParametersGetAClearAnswerNeverAServerError() throws IOException {
+        String job = Fixtures.upload(api, acme, Fixtures.SAMPLES.resolve("customers.csv"), schema);
+        List<String> values = List.of("%00", "-1", "0", "99999999999999999999", "1e9", "%E2%80%AE", "%FF%FE",
+                "x".repeat(5000), "1;DROP%20TABLE%20jobs", "%27%22", "NaN");
+        List<String> templates = List.of("/api/jobs?page=%s", "/api/jobs?limit=%s", "/api/jobs?status=%s",
+                "/api/jobs/%s", "/api/jobs/" + job + "/errors?page=%s", "/api/jobs/" + job + "/errors?limit=%s",
+                "/api/jobs/" + job + "/errors?format=%s", "/api/schemas/%s", "/api/jobs/%s/errors");
+        for (String template : templates) {
+            for (String value : values) {
+                String path = template.formatted(value);
+                RawHttp.Answer answer = RawHttp.exchange(APP.getLocalPort(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+                        + "X-API-Key: " + acme.apiKey() + "\r\nConnection: close", new byte[0], READ_MILLIS);
+
+                assertThat(answer.status()).as(path + " -> " + answer.raw()).isIn(200, 400, 404, 414);
+                assertThat(answer.headers().get("content-type")).as(path).startsWith(
+                        answer.status() == 200 && path.contains("format=") ? "" : "application/json");
+                if (answer.status() != 200) {
+                    assertThat(answer.error()).as(path).isNotBlank().doesNotContain("Exception");
+                }
+            }
+        }
+        long jobs = jdbi.withHandle(handle -> handle.select("SELECT count(*) FROM jobs").mapTo(Long.class).one());
+        assertThat(jobs).isEqualTo(1);
+        String file = jdbi.withHandle(handle -> handle.select("DELETE FROM jobs RETURNING file_path").mapTo(String.class).one());
+        Files.delete(java.nio.file.Path.of(file)); // the other tests check that nothing is left behind
+    }
+
     private static void assertNothingKept() throws IOException {
         long jobs = jdbi.withHandle(handle -> handle.select("SELECT count(*) FROM jobs").mapTo(Long.class).one());
         assertThat(jobs).isZero();
