@@ -21,6 +21,7 @@ public final class UploadStore {
     private static final int HEAD_BYTES = 4096;
     /** Room for the multipart framing around the file and the schemaId field, when judging a declared length. */
     private static final long MULTIPART_ALLOWANCE = 64 * 1024;
+    private static final long MAX_DRAIN = 64L * 1024 * 1024;
     /** 507: the same words whether the reserve or the disk itself ran out, since the partner can only try again later. */
     public static final String NO_ROOM = "the server has no room for this upload; try again later";
 
@@ -120,7 +121,7 @@ public final class UploadStore {
             do {
                 size += length;
                 if (size > maxBytes) {
-                    drain(content, 2 * maxBytes);
+                    drain(content);
                     throw new UploadRejected(413, tooLarge(), true);
                 }
                 sha256.update(buffer, 0, length);
@@ -130,7 +131,7 @@ public final class UploadStore {
         } catch (UploadRejected | IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             if (DiskFull.causedBy(e)) { // the space is back once the partial file is gone; the partner may try again
-                drain(content, 2 * maxBytes);
+                drain(content);
                 throw new UploadRejected(507, NO_ROOM, true);
             }
             throw e;
@@ -139,15 +140,16 @@ public final class UploadStore {
     }
 
     /**
-     * Reads and discards what is left of a refused upload (up to {@code limit} bytes more) so that the client, still
-     * sending, gets to read the 413 or 507: many clients read no answer before their upload is through. Past that, the
-     * connection is closed on a client that keeps sending.
+     * Reads and discards what is left of a refused upload, up to {@link #MAX_DRAIN} bytes more, so that the client,
+     * still sending, gets to read the 413 or 507: many clients read no answer before their upload is through. Past
+     * that, the connection is closed on a client that keeps sending: a refused upload costs a bounded amount of
+     * reading whatever its size.
      */
-    private static void drain(InputStream content, long limit) throws IOException {
+    private static void drain(InputStream content) throws IOException {
         byte[] scratch = new byte[64 * 1024];
         long drained = 0;
         int n;
-        while (drained < limit && (n = content.read(scratch)) >= 0) {
+        while (drained < MAX_DRAIN && (n = content.read(scratch)) >= 0) {
             drained += n;
         }
     }
