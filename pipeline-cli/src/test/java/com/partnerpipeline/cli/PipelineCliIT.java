@@ -1,5 +1,6 @@
 package com.partnerpipeline.cli;
 
+import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.app.PipelineApplication;
@@ -8,8 +9,10 @@ import com.partnerpipeline.app.core.Worker;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.Fixtures.TestPartner;
+import com.partnerpipeline.app.testing.SlowUpload;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.testing.JarProcess;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +39,8 @@ class PipelineCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TestEnvironment ENV = TestEnvironment.create();
     private static final DropwizardAppExtension<PipelineConfiguration> APP =
-            new DropwizardAppExtension<>(PipelineApplication.class, ENV.configFile().toString());
+            new DropwizardAppExtension<>(PipelineApplication.class, ENV.configFile().toString(),
+                    ConfigOverride.config("uploads.maxConcurrentPerPartner", "1"));
 
     private static TestPartner partner;
     private static String schemaId;
@@ -195,7 +199,21 @@ class PipelineCliIT {
         assertThat(usage.exitCode()).isEqualTo(64);
         assertThat(usage.stderr()).startsWith("error: Missing required");
 
-        List<String> stderrs = List.of(badKey.stderr(), noKey.stderr(), unreachable.stderr(), unknownJob.stderr(), missingFile.stderr());
+        TestPartner busy = Fixtures.partner(APP.<PipelineApplication>getApplication().infrastructure().jdbi(), "Busy");
+        String busySchema = Fixtures.sampleSchema(new ApiClient(APP.getLocalPort()), busy);
+        JarProcess.Result tooMany;
+        try (SlowUpload slow = SlowUpload.start(APP.getLocalPort(), busy.apiKey(), busySchema, 8_000_000)) {
+            Gauge<?> receiving = APP.getEnvironment().metrics().getGauges().get("pipeline.uploads.receiving");
+            Fixtures.awaitTrue(() -> receiving.getValue().equals(1), Duration.ofSeconds(30), "the slow upload arriving");
+            tooMany = JarProcess.run(JAR, dir, Map.of("PIPELINE_URL", url, "PIPELINE_API_KEY", busy.apiKey()),
+                    "upload", SAMPLES.resolve("customers.csv").toString(), "--schema", busySchema);
+        }
+        assertThat(tooMany.exitCode()).as(tooMany.stderr()).isEqualTo(69);
+        assertThat(tooMany.stderr()).isEqualTo("error: the partner's uploads arriving at once are at the limit of 1 "
+                + "(uploads.maxConcurrentPerPartner); try again when one has finished\n");
+
+        List<String> stderrs = List.of(badKey.stderr(), noKey.stderr(), unreachable.stderr(), unknownJob.stderr(),
+                missingFile.stderr(), tooMany.stderr());
         assertThat(stderrs).noneMatch(text -> text.contains("Exception") || text.contains("\tat "));
     }
 

@@ -90,11 +90,11 @@ public final class UploadResource {
         } catch (UploadsInFlight.RefusedException e) {
             throw switch (e.refusal()) {
                 case SHUTTING_DOWN -> ApiErrors.shuttingDown();
-                case PARTNER_LIMIT -> ApiErrors.tooManyRequests("this partner already has " + inFlight.maxPerPartner()
-                        + " uploads arriving, the limit (uploads.maxConcurrentPerPartner); try again when one has finished",
+                case PARTNER_LIMIT -> ApiErrors.tooManyRequests("the partner's uploads arriving at once are at the limit of "
+                        + inFlight.maxPerPartner() + " (uploads.maxConcurrentPerPartner); try again when one has finished",
                         ApiErrors.RETRY_AFTER_SECONDS);
-                case NODE_LIMIT -> ApiErrors.busy("the server is receiving " + inFlight.maxPerNode()
-                        + " uploads, its limit (uploads.maxConcurrent); try again shortly");
+                case NODE_LIMIT -> ApiErrors.busy("the server's uploads arriving at once are at the limit of "
+                        + inFlight.maxPerNode() + " (uploads.maxConcurrent); try again shortly");
             };
         }
     }

@@ -67,8 +67,8 @@ class AbusiveClientsIT {
                 SlowUpload.Outcome refused = third.awaitOutcome(WAIT);
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
                 assertThat(refused.headers()).containsEntry("retry-after", "5");
-                assertThat(refused.json().get("error").asText()).isEqualTo("this partner already has 2 uploads arriving, "
-                        + "the limit (uploads.maxConcurrentPerPartner); try again when one has finished");
+                assertThat(refused.json().get("error").asText()).isEqualTo("the partner's uploads arriving at once are at "
+                        + "the limit of 2 (uploads.maxConcurrentPerPartner); try again when one has finished");
             }
             try (SlowUpload other = SlowUpload.start(port, globex.apiKey(), globexSchema, 8_000_000)) {
                 awaitReceiving(3);
@@ -76,8 +76,8 @@ class AbusiveClientsIT {
                     SlowUpload.Outcome busy = overNode.awaitOutcome(WAIT);
                     assertThat(busy.status()).as(busy.toString()).isEqualTo(503);
                     assertThat(busy.headers()).containsEntry("retry-after", "5");
-                    assertThat(busy.json().get("error").asText()).isEqualTo("the server is receiving 3 uploads, its limit "
-                            + "(uploads.maxConcurrent); try again shortly");
+                    assertThat(busy.json().get("error").asText()).isEqualTo("the server's uploads arriving at once are at "
+                            + "the limit of 3 (uploads.maxConcurrent); try again shortly");
                 }
                 ApiClient.Response jobs = api.get("/api/jobs", reader.apiKey());
                 assertThat(jobs.status()).as("other routes answer while the node is full of uploads").isEqualTo(200);

@@ -184,7 +184,8 @@ public final class PipelineClient {
 
     /**
      * The response if its status is a success (or one of {@code alsoFine}), else the failure in the user's terms.
-     * 503 (shutting down) and 507 (no room) are the server's own words, which say to try again: nothing failed.
+     * 408 (too slow), 429 (too many at once), 503 (shutting down, busy) and 507 (no room) are the server's own words,
+     * which say to try again: nothing failed.
      */
     private static <T> HttpResponse<T> checked(HttpResponse<T> response, int... alsoFine) {
         int status = response.statusCode();
@@ -195,7 +196,7 @@ public final class PipelineClient {
         if (status == 401 || status == 403) {
             throw new CliException(ExitStatus.AUTH, "the server refused the API key: " + message);
         }
-        if (status == 503 || status == 507) {
+        if (status == 408 || status == 429 || status == 503 || status == 507) {
             throw new CliException(ExitStatus.UNAVAILABLE, message);
         }
         if (status >= 500) {
