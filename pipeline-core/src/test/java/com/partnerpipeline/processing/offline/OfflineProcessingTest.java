@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,6 +132,20 @@ class OfflineProcessingTest {
         assertThat(summary.get("valid").asLong()).isEqualTo(1);
         assertThat(summary.get("message").asText()).startsWith("cannot read the file at record 1 (line 2, column");
         assertThat(Files.readAllLines(dir.resolve("valid.ndjson"))).hasSize(1);
+    }
+
+    @Test
+    void csvHeaderOverTheColumnLimitFailsWithAMessageWrittenForThePartner() throws Exception {
+        Path input = dir.resolve("wide.csv");
+        Files.writeString(input, IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(Collectors.joining(","))
+                + "\nx\n");
+
+        int exitCode = run(request(input, SCHEMA), false);
+
+        assertThat(exitCode).isEqualTo(ExitCodes.NOT_PROCESSED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wide.csv: FAILED - cannot read the file at record 0 "
+                + "(line 1): the header row has more than 10000 columns (processing.maxFields)\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
