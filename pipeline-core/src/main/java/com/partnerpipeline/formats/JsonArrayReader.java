@@ -14,11 +14,13 @@ final class JsonArrayReader implements RecordReader {
     private final CountingInputStream counter;
     private final JsonParser parser;
     private final JsonTreeBuilder builder;
+    private final ReaderLimits limits;
     private long nextIndex;
     private boolean finished;
 
     JsonArrayReader(InputStream in, CountingInputStream counter, ReaderLimits limits) throws UnreadableFileException {
         this.counter = counter;
+        this.limits = limits;
         this.builder = new JsonTreeBuilder(limits);
         JsonFactory factory = JsonSupport.factory(limits);
         try {
@@ -28,7 +30,7 @@ final class JsonArrayReader implements RecordReader {
                 throw fatal("expected the file to start with '['", null);
             }
         } catch (IOException e) {
-            throw fatal(JsonSupport.reason(e), e);
+            throw fatal(JsonSupport.reason(e, limits), e);
         }
     }
 
@@ -64,7 +66,7 @@ final class JsonArrayReader implements RecordReader {
             }
             return new TreeRecord(index, line, fields);
         } catch (IOException e) {
-            throw fatal(JsonSupport.reason(e), e);
+            throw fatal(JsonSupport.reason(e, limits), e);
         }
     }
 

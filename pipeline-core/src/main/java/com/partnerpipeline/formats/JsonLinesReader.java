@@ -19,6 +19,7 @@ final class JsonLinesReader implements RecordReader {
     private final CountingInputStream counter;
     private final JsonFactory factory;
     private final JsonTreeBuilder builder;
+    private final ReaderLimits limits;
     private final int maxLineBytes;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
@@ -32,6 +33,7 @@ final class JsonLinesReader implements RecordReader {
     JsonLinesReader(InputStream in, CountingInputStream counter, ReaderLimits limits) {
         this.in = in;
         this.counter = counter;
+        this.limits = limits;
         this.factory = JsonSupport.factory(limits);
         this.builder = new JsonTreeBuilder(limits);
         this.maxLineBytes = limits.maxRecordChars();
@@ -83,7 +85,7 @@ final class JsonLinesReader implements RecordReader {
         } catch (IOException e) {
             long column = JsonSupport.location(e).getColumnNr();
             String where = column > 0 ? " at column " + column : "";
-            return new MalformedRecord(index, lineNumber, JsonSupport.reason(e) + where, text(start, end));
+            return new MalformedRecord(index, lineNumber, JsonSupport.reason(e, limits) + where, text(start, end));
         }
     }
 

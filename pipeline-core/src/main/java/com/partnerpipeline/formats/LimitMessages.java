@@ -16,4 +16,12 @@ final class LimitMessages {
     static String valueTooLong(ReaderLimits limits) {
         return "a value longer than " + limits.maxFieldChars() + " characters (processing.maxFieldChars)";
     }
+
+    static String tooDeep(ReaderLimits limits) {
+        return "nesting deeper than " + limits.maxDepth() + " levels (processing.maxDepth)";
+    }
+
+    static String tooManyAttributes(ReaderLimits limits) {
+        return "an element has more than " + limits.maxFields() + " attributes (processing.maxFields)";
+    }
 }

@@ -27,12 +27,14 @@ final class XmlRecordReader implements RecordReader {
     private final CountingInputStream counter;
     private final XMLStreamReader xml;
     private final RecordBudget budget;
+    private final ReaderLimits limits;
     private long nextIndex;
     private boolean finished;
 
     XmlRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
         this.counter = new CountingInputStream(in);
         this.budget = new RecordBudget(limits);
+        this.limits = limits;
         try {
             PushbackInputStream source = new PushbackInputStream(counter, 1);
             int first = source.read();
@@ -195,12 +197,26 @@ final class XmlRecordReader implements RecordReader {
         if (e instanceof XMLStreamException xe) {
             Location at = xe.getLocation();
             String reason = xe.getNestedException() instanceof CharConversionException
-                    ? "invalid UTF-8 byte sequence" : "invalid XML: " + woodstoxReason(xe.getMessage());
+                    ? "invalid UTF-8 byte sequence" : describe(woodstoxReason(xe.getMessage()));
             return new UnreadableFileException(reason, nextIndex,
                     at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), e);
         }
         String reason = e instanceof CharConversionException ? "invalid UTF-8 byte sequence" : "read error: " + e.getMessage();
         return new UnreadableFileException(reason, nextIndex, 0, 0, e);
+    }
+
+    /** Woodstox's words for the limits we set are replaced by ours, which name the configuration key. */
+    private String describe(String woodstoxReason) {
+        if (woodstoxReason.startsWith("Maximum Element Depth limit")) {
+            return LimitMessages.tooDeep(limits);
+        }
+        if (woodstoxReason.startsWith("Text size limit") || woodstoxReason.startsWith("Maximum attribute size limit")) {
+            return LimitMessages.valueTooLong(limits);
+        }
+        if (woodstoxReason.startsWith("Attribute limit")) {
+            return LimitMessages.tooManyAttributes(limits);
+        }
+        return "invalid XML: " + woodstoxReason;
     }
 
     /** Woodstox appends " at [row,col ...]" on a new line; the exception carries the location already. */
