@@ -132,7 +132,7 @@ public final class CsvRecordReader implements RecordReader {
         if (e instanceof CharacterCodingException) {
             return "invalid UTF-8 byte sequence";
         }
-        return "read error: " + e.getMessage();
+        return ReadErrors.reason(e);
     }
 
     /**

@@ -63,7 +63,7 @@ final class JsonLinesReader implements RecordReader {
             }
             return null;
         } catch (IOException e) {
-            throw new UnreadableFileException("read error: " + e.getMessage(), nextIndex, lineNumber, 0, e);
+            throw new UnreadableFileException(ReadErrors.reason(e), nextIndex, lineNumber, 0, e);
         }
     }
 

@@ -42,7 +42,7 @@ final class JsonSupport {
             }
             return "invalid JSON: " + message;
         }
-        return "read error: " + e.getMessage();
+        return ReadErrors.reason(e);
     }
 
     /**

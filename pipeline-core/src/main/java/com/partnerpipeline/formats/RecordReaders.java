@@ -36,7 +36,7 @@ public final class RecordReaders {
             }
             pushback.unread(head, 0, length);
         } catch (IOException e) {
-            throw new UnreadableFileException("read error: " + e.getMessage(), 0, 1, 0, e);
+            throw new UnreadableFileException(ReadErrors.reason(e), 0, 1, 0, e);
         }
         if (length > 0 && head[length - 1] == '[') {
             return new JsonArrayReader(pushback, counter, limits);

@@ -194,15 +194,21 @@ final class XmlRecordReader implements RecordReader {
 
     private UnreadableFileException fatal(Exception e) {
         finished = true;
-        if (e instanceof XMLStreamException xe) {
-            Location at = xe.getLocation();
-            String reason = xe.getNestedException() instanceof CharConversionException
-                    ? "invalid UTF-8 byte sequence" : describe(woodstoxReason(xe.getMessage()));
-            return new UnreadableFileException(reason, nextIndex,
-                    at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), e);
+        Location at = e instanceof XMLStreamException xe ? xe.getLocation() : null;
+        return new UnreadableFileException(reason(e), nextIndex,
+                at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), e);
+    }
+
+    /** Woodstox wraps a failure to read the input in an XMLStreamException: that is no fault of the XML. */
+    private String reason(Exception e) {
+        Throwable cause = e instanceof XMLStreamException xe ? xe.getNestedException() : e;
+        if (cause instanceof CharConversionException) {
+            return "invalid UTF-8 byte sequence";
         }
-        String reason = e instanceof CharConversionException ? "invalid UTF-8 byte sequence" : "read error: " + e.getMessage();
-        return new UnreadableFileException(reason, nextIndex, 0, 0, e);
+        if (cause instanceof IOException io) {
+            return ReadErrors.reason(io);
+        }
+        return e instanceof XMLStreamException xe ? describe(woodstoxReason(xe.getMessage())) : "invalid XML";
     }
 
     /** Woodstox's words for the limits we set are replaced by ours, which name the configuration key. */
