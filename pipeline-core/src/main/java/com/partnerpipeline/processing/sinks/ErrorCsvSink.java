@@ -39,9 +39,14 @@ public final class ErrorCsvSink extends FileSink {
      * @param lineNumber 0 when unknown
      */
     public static String row(long recordIndex, long lineNumber, String field, String code, String message, String rawValue) {
+        return rawRow(recordIndex, lineNumber, SpreadsheetFormulas.neutralise(field), code,
+                SpreadsheetFormulas.neutralise(message), SpreadsheetFormulas.neutralise(rawValue));
+    }
+
+    /** The row with every cell as it is, for programs that read the CSV rather than people who open it. */
+    public static String rawRow(long recordIndex, long lineNumber, String field, String code, String message, String rawValue) {
         return CsvText.row(String.valueOf(recordIndex), lineNumber > 0 ? String.valueOf(lineNumber) : "",
-                SpreadsheetFormulas.neutralise(field), code, SpreadsheetFormulas.neutralise(message),
-                SpreadsheetFormulas.neutralise(rawValue));
+                field, code, message, rawValue);
     }
 
     @Override
