@@ -176,6 +176,7 @@ class CsvRecordReaderTest {
     @Test
     void emptyFileAndHeaderOnlyFileHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.CSV, "")).isEmpty();
+        assertThat(readAll(FileFormat.CSV, "\uFEFF \n\t\r\n")).isEmpty();
         assertThat(readAll(FileFormat.CSV, "id,name\n")).isEmpty();
     }
 

@@ -146,6 +146,7 @@ class XmlRecordReaderTest {
     @Test
     void emptyFileAndEmptyRootHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.XML, "")).isEmpty();
+        assertThat(readAll(FileFormat.XML, "\uFEFF \n\t\r\n")).isEmpty();
         assertThat(readAll(FileFormat.XML, "<customers/>")).isEmpty();
         assertThat(readAll(FileFormat.XML, "<?xml version=\"1.0\"?>\n<customers>\n</customers>\n")).isEmpty();
     }
