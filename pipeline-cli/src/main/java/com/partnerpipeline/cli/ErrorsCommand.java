@@ -5,21 +5,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.partnerpipeline.cli.client.PipelineClient;
 import com.partnerpipeline.cli.output.Format;
 import com.partnerpipeline.cli.output.Table;
+import com.partnerpipeline.processing.sinks.ErrorCsvSink;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Every error of a job, however many: read from the server's CSV export as it streams, and printed as it arrives,
- * as tables of {@link #ROWS_PER_TABLE} rows, as CSV, or as one JSON array.
+ * as tables of {@link #ROWS_PER_TABLE} rows, as CSV, or as one JSON array. The export is asked for with its cells as
+ * stored, so tables and JSON show the true values; the CSV, made to be opened in a spreadsheet, is written here with
+ * the partner's cells neutralised, whichever server version answered.
  */
 @Command(name = "errors", mixinStandardHelpOptions = true,
         description = "Show every invalid field of a job: its record, line, code, message and raw value.",
@@ -40,10 +46,9 @@ final class ErrorsCommand extends RemoteCommand {
     @Override
     int run(PipelineClient client) {
         client.get("/api/jobs/" + PipelineClient.encode(jobId)); // an unknown job is one clear line, not an empty export
-        try (InputStream export = client.stream("/api/jobs/" + PipelineClient.encode(jobId) + "/errors?format=csv")) {
+        try (InputStream export = client.stream("/api/jobs/" + PipelineClient.encode(jobId) + "/errors?format=csv&cells=raw")) {
             if (csv) {
-                export.transferTo(out);
-                out.flush();
+                printCsv(export);
                 return ExitStatus.OK;
             }
             long count = json ? printJsonArray(export) : printTables(export);
@@ -54,6 +59,18 @@ final class ErrorsCommand extends RemoteCommand {
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitStatus.UNAVAILABLE, "the errors stopped arriving: " + e.getMessage());
         }
+    }
+
+    /** UTF-8 whatever the terminal's encoding, as the server sent it: the file is for a spreadsheet, not the screen. */
+    private void printCsv(InputStream export) throws IOException {
+        CsvParser parser = parser(export);
+        Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        csv.write(ErrorCsvSink.HEADER);
+        for (String[] row = parser.parseNext(); row != null; row = parser.parseNext()) {
+            csv.write(ErrorCsvSink.row(Long.parseLong(row[0]), row[1] == null ? 0 : Long.parseLong(row[1]),
+                    row[2], row[3], row[4], row[5]));
+        }
+        csv.flush(); // not closed: stdout stays open
     }
 
     private long printTables(InputStream export) {

@@ -126,6 +126,46 @@ class PipelineCliIT {
     }
 
     @Test
+    void errorsCsvNeutralisesSpreadsheetFormulasWhileTablesAndJsonShowTheTrueValues() throws Exception {
+        String schema = Fixtures.schema(new ApiClient(APP.getLocalPort()), partner, """
+                {"name": "formulas", "fields": [{"name": "id", "type": "integer"}, {"name": "v", "type": "integer"}],
+                 "validation_rules": {"allowExtraFields": false}}
+                """);
+        Path file = Files.writeString(dir.resolve("formulas.jsonl"), """
+                {"id": 1, "v": "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"}
+                {"id": 2, "v": "+cmd|' /C calc'!A0"}
+                {"id": 3, "v": "-2+3"}
+                {"id": 4, "v": "@SUM(1+1)"}
+                {"id": 5, "v": "\\t=1+1"}
+                {"id": 6, "=cmd": 1}
+                {"id": 7, "v": "=Zoë"}
+                """);
+        JarProcess.Result uploaded = pipeline("upload", file.toString(), "--schema", schema, "--follow");
+        assertThat(uploaded.exitCode()).as(uploaded.stderr()).isEqualTo(1);
+        String jobId = jobIdIn(uploaded.stdout());
+
+        JarProcess.Result csv = pipeline("errors", jobId, "--csv");
+        JsonNode json = JSON.readTree(pipeline("errors", jobId, "--json").stdout());
+        JarProcess.Result table = pipeline("errors", jobId);
+
+        assertThat(csv.exitCode()).as(csv.stderr()).isZero();
+        assertThat(csv.stdout()).isEqualTo("""
+                record_index,line_number,field,code,message,raw_value
+                0,1,v,invalid_type,not a valid integer,"'=HYPERLINK(""http://evil.example"",""click"")"
+                1,2,v,invalid_type,not a valid integer,'+cmd|' /C calc'!A0
+                2,3,v,invalid_type,not a valid integer,'-2+3
+                3,4,v,invalid_type,not a valid integer,'@SUM(1+1)
+                4,5,v,invalid_type,not a valid integer,'\t=1+1
+                5,6,'=cmd,rule_violation,unexpected field (the schema does not allow extra fields),1
+                6,7,v,invalid_type,not a valid integer,'=Zoë
+                """);
+        assertThat(json).extracting(error -> error.get("field").asText() + " " + error.get("rawValue").asText()).containsExactly(
+                "v =HYPERLINK(\"http://evil.example\",\"click\")", "v +cmd|' /C calc'!A0", "v -2+3", "v @SUM(1+1)",
+                "v \t=1+1", "=cmd 1", "v =Zoë");
+        assertThat(table.stdout()).contains("=HYPERLINK(\"http://evil.example\",\"click\")", "-2+3").doesNotContain("'=", "'-");
+    }
+
+    @Test
     void cancelRetryAndTheirRefusals() throws Exception {
         Path big = Fixtures.numbersCsv(dir, "big.csv", 600_000, 0);
         String schema = JSON.readTree(pipeline("schema", "create", "--file", write("numbers.json", Fixtures.NUMBERS_SCHEMA), "--json")

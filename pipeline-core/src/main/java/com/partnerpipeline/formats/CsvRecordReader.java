@@ -24,10 +24,12 @@ public final class CsvRecordReader implements RecordReader {
     private final CsvParser parser;
     private final PlainCsvSplitter plainSplitter;
     private final CsvHeader header;
+    private final ReaderLimits limits;
     private long nextIndex;
 
     public CsvRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
         this.input = new CountingInputStream(in);
+        this.limits = limits;
         this.parser = new CsvParser(settings(limits));
         this.plainSplitter = new PlainCsvSplitter(limits);
         try {
@@ -70,7 +72,9 @@ public final class CsvRecordReader implements RecordReader {
         try {
             names = parser.parseLine(raw.text());
         } catch (TextParsingException e) {
-            throw new UnreadableFileException("the header row is malformed: " + rootMessage(e), 0, raw.lineNumber(), 0);
+            String reason = tooManyColumns(e) ? "the header row has " + LimitMessages.tooManyColumns(limits)
+                    : "the header row is malformed: " + describe(e);
+            throw new UnreadableFileException(reason, 0, raw.lineNumber(), 0);
         }
         List<String> columns = new ArrayList<>(names.length);
         Set<String> seen = new HashSet<>();
@@ -105,7 +109,7 @@ public final class CsvRecordReader implements RecordReader {
         try {
             values = raw.quoted() ? parser.parseLine(raw.text()) : plainSplitter.split(raw.text());
         } catch (TextParsingException e) {
-            return new MalformedRecord(index, raw.lineNumber(), rootMessage(e), raw.line());
+            return new MalformedRecord(index, raw.lineNumber(), describe(e), raw.line());
         } catch (PlainCsvSplitter.LimitExceeded e) {
             return new MalformedRecord(index, raw.lineNumber(), e.getMessage(), raw.line());
         }
@@ -128,20 +132,27 @@ public final class CsvRecordReader implements RecordReader {
         if (e instanceof CharacterCodingException) {
             return "invalid UTF-8 byte sequence";
         }
-        return "read error: " + e.getMessage();
+        return ReadErrors.reason(e);
     }
 
-    private static String rootMessage(TextParsingException e) {
-        String message = e.getMessage() == null ? "unparseable row" : e.getMessage();
-        if (message.contains("exceeds the maximum number of characters")
-                || message.contains("maxCharsPerColumn")) {
-            return PlainCsvSplitter.FIELD_TOO_LONG;
+    /**
+     * univocity's messages start with the name of the exception it caught and go on with a dump of its settings:
+     * nothing for a partner. Its limits are recognised and worded as ours; anything else gets a plain sentence.
+     */
+    private String describe(TextParsingException e) {
+        if (tooManyColumns(e)) {
+            return LimitMessages.tooManyColumns(limits);
         }
-        if (message.contains("maximum number of columns") || message.contains("maxColumns")) {
-            return PlainCsvSplitter.TOO_MANY_COLUMNS;
+        String message = e.getMessage();
+        if (message != null && message.contains("exceeds the maximum number of characters")) {
+            return LimitMessages.valueTooLong(limits);
         }
-        int lineBreak = message.indexOf('\n');
-        return lineBreak > 0 ? message.substring(0, lineBreak) : message;
+        return "the row cannot be read as CSV";
+    }
+
+    /** univocity runs off the end of its column array: the column index it reports is past our limit. */
+    private boolean tooManyColumns(TextParsingException e) {
+        return e.getCause() instanceof ArrayIndexOutOfBoundsException && e.getColumnIndex() >= limits.maxFields();
     }
 
     @Override

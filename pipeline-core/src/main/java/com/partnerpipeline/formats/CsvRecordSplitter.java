@@ -50,6 +50,24 @@ final class CsvRecordSplitter {
         if (fill() && buffer[0] == '\uFEFF') {
             position++;
         }
+        skipLeadingWhitespace();
+    }
+
+    /**
+     * Whitespace before the header is no part of it (its names are trimmed anyway), however much there is: skipped
+     * here, it never counts against the record limit.
+     */
+    private void skipLeadingWhitespace() throws IOException {
+        do {
+            for (; position < limit; position++) {
+                char c = buffer[position];
+                if (c == '\n') {
+                    line++;
+                } else if (!isBlank(c)) {
+                    return;
+                }
+            }
+        } while (fill());
     }
 
     /** Line and column of the next character, for errors that stop the file (they arise only when refilling). */
@@ -108,8 +126,10 @@ final class CsvRecordSplitter {
             if (record.length() + (pos - segment) > maxRecordChars) {
                 record.append(buffer, segment, pos - segment);
                 position = pos;
-                return state == State.QUOTED && firstLineEnd >= 0
-                        ? unclosedQuote(startLine, firstLineEnd) : skipOverlongLine(startLine);
+                if (state == State.QUOTED && firstLineEnd >= 0) {
+                    return unclosedQuote(startLine, firstLineEnd);
+                }
+                return state == State.FIELD_START && isBlank(record) ? skipOverlongBlanks(startLine) : skipOverlongLine(startLine);
             }
             switch (state) {
                 case FIELD_START -> {
@@ -183,6 +203,32 @@ final class CsvRecordSplitter {
             }
         }
         return finish(startLine, "record longer than " + maxRecordChars + " characters");
+    }
+
+    /** A blank line is skipped however long it is; blanks that go on into content make an overlong line. */
+    private RawRecord skipOverlongBlanks(long startLine) throws IOException {
+        while (position < limit || fill()) {
+            char c = buffer[position];
+            if (!isBlank(c) && c != '\n') {
+                return skipOverlongLine(startLine);
+            }
+            position++;
+            if (c == '\n') {
+                line++;
+                break;
+            }
+        }
+        record.setLength(0);
+        return finish(startLine, null); // blank: next() passes over it
+    }
+
+    private static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBlank(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts {@code text} in front of what is left of the buffer, to be scanned again. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 /** Reads a JSON file whose top level is an array of objects, one record per element. */
@@ -14,21 +13,25 @@ final class JsonArrayReader implements RecordReader {
     private final CountingInputStream counter;
     private final JsonParser parser;
     private final JsonTreeBuilder builder;
+    private final ReaderLimits limits;
+    private final LeadingWhitespace skipped;
     private long nextIndex;
     private boolean finished;
 
-    JsonArrayReader(InputStream in, CountingInputStream counter, ReaderLimits limits) throws UnreadableFileException {
+    JsonArrayReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits) throws UnreadableFileException {
         this.counter = counter;
+        this.skipped = skipped;
+        this.limits = limits;
         this.builder = new JsonTreeBuilder(limits);
         JsonFactory factory = JsonSupport.factory(limits);
         try {
-            this.parser = factory.createParser(in);
+            this.parser = factory.createParser(skipped.rest());
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
                 throw fatal("expected the file to start with '['", null);
             }
         } catch (IOException e) {
-            throw fatal(JsonSupport.reason(e), e);
+            throw fatal(JsonSupport.reason(e, limits), e);
         }
     }
 
@@ -49,7 +52,7 @@ final class JsonArrayReader implements RecordReader {
             if (token == null) {
                 throw fatal("unexpected end of file (truncated JSON): the array is not closed", null);
             }
-            long line = parser.currentTokenLocation().getLineNr();
+            long line = skipped.line(parser.currentTokenLocation().getLineNr());
             long index = nextIndex;
             if (token != JsonToken.START_OBJECT) {
                 String text = token.isScalarValue() ? parser.getText() : JsonTreeBuilder.describe(token);
@@ -64,14 +67,15 @@ final class JsonArrayReader implements RecordReader {
             }
             return new TreeRecord(index, line, fields);
         } catch (IOException e) {
-            throw fatal(JsonSupport.reason(e), e);
+            throw fatal(JsonSupport.reason(e, limits), e);
         }
     }
 
     private UnreadableFileException fatal(String reason, IOException cause) {
         finished = true;
         JsonLocation at = cause != null ? JsonSupport.location(cause) : parser == null ? JsonLocation.NA : parser.currentLocation();
-        return new UnreadableFileException(reason, nextIndex, Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0), cause);
+        return new UnreadableFileException(reason, nextIndex, Math.max(skipped.line(at.getLineNr()), 0),
+                Math.max(skipped.column(at.getLineNr(), at.getColumnNr()), 0), cause);
     }
 
     @Override

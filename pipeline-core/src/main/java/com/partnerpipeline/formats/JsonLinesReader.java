@@ -19,6 +19,7 @@ final class JsonLinesReader implements RecordReader {
     private final CountingInputStream counter;
     private final JsonFactory factory;
     private final JsonTreeBuilder builder;
+    private final ReaderLimits limits;
     private final int maxLineBytes;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
@@ -26,12 +27,16 @@ final class JsonLinesReader implements RecordReader {
     private byte[] line = new byte[1024];
     private int lineLength;
     private boolean lineTooLong;
+    /** Whether an overlong line holds more than whitespace in the part of it not kept: if not, it is a blank line. */
+    private boolean droppedContent;
     private long lineNumber;
     private long nextIndex;
 
-    JsonLinesReader(InputStream in, CountingInputStream counter, ReaderLimits limits) {
-        this.in = in;
+    JsonLinesReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits) {
+        this.in = skipped.rest();
+        this.lineNumber = skipped.lines();
         this.counter = counter;
+        this.limits = limits;
         this.factory = JsonSupport.factory(limits);
         this.builder = new JsonTreeBuilder(limits);
         this.maxLineBytes = limits.maxRecordChars();
@@ -43,25 +48,23 @@ final class JsonLinesReader implements RecordReader {
             while (readLine()) {
                 int start = 0;
                 int end = lineLength;
-                if (lineNumber == 1 && end >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
-                    start = 3;
-                }
                 while (end > start && FileFormat.isWhitespace(line[end - 1])) {
                     end--;
                 }
                 while (start < end && FileFormat.isWhitespace(line[start])) {
                     start++;
                 }
+                if (start == end && !droppedContent) {
+                    continue; // a blank line, however long
+                }
                 if (lineTooLong) {
                     return new MalformedRecord(nextIndex++, lineNumber, "line longer than " + maxLineBytes + " bytes", text(start, Math.min(end, start + 200)));
                 }
-                if (start < end) {
-                    return parseLine(start, end);
-                }
+                return parseLine(start, end);
             }
             return null;
         } catch (IOException e) {
-            throw new UnreadableFileException("read error: " + e.getMessage(), nextIndex, lineNumber, 0, e);
+            throw new UnreadableFileException(ReadErrors.reason(e), nextIndex, lineNumber, 0, e);
         }
     }
 
@@ -83,7 +86,7 @@ final class JsonLinesReader implements RecordReader {
         } catch (IOException e) {
             long column = JsonSupport.location(e).getColumnNr();
             String where = column > 0 ? " at column " + column : "";
-            return new MalformedRecord(index, lineNumber, JsonSupport.reason(e) + where, text(start, end));
+            return new MalformedRecord(index, lineNumber, JsonSupport.reason(e, limits) + where, text(start, end));
         }
     }
 
@@ -91,6 +94,7 @@ final class JsonLinesReader implements RecordReader {
     private boolean readLine() throws IOException {
         lineLength = 0;
         lineTooLong = false;
+        droppedContent = false;
         boolean any = false;
         while (true) {
             if (position == limit) {
@@ -121,14 +125,24 @@ final class JsonLinesReader implements RecordReader {
     private void append(int start, int length) {
         if (lineTooLong || lineLength + length > maxLineBytes) {
             lineTooLong = true;
-            int room = Math.min(length, 200 - Math.min(lineLength, 200));
-            length = Math.max(room, 0); // keep the start of an overlong line for the report, nothing more
+            int room = Math.max(Math.min(length, 200 - Math.min(lineLength, 200)), 0);
+            droppedContent = droppedContent || !blank(start + room, start + length);
+            length = room; // keep the start of an overlong line for the report, nothing more
         }
         if (lineLength + length > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
         }
         System.arraycopy(buffer, start, line, lineLength, length);
         lineLength += length;
+    }
+
+    private boolean blank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!FileFormat.isWhitespace(buffer[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String text(int start, int end) {

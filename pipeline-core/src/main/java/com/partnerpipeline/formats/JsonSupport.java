@@ -8,9 +8,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /** What the two JSON readers share: a parser factory carrying the limits, and error wording. */
 final class JsonSupport {
+    /** ", from `StreamReadConstraints.getMaxNumberLength()`)" at the end of a constraint's message. */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile(", from `[^`]*`\\)");
+
     private JsonSupport() {
     }
 
@@ -24,12 +28,12 @@ final class JsonSupport {
     }
 
     /** Jackson's own message without its source excerpt, which would echo file content. */
-    static String reason(IOException e) {
+    static String reason(IOException e, ReaderLimits limits) {
         if (e instanceof CharConversionException) {
             return "invalid UTF-8 byte sequence";
         }
-        if (e instanceof StreamConstraintsException) {
-            return "limit exceeded: " + firstLine(((StreamConstraintsException) e).getOriginalMessage());
+        if (e instanceof StreamConstraintsException constraint) {
+            return limitExceeded(firstLine(constraint.getOriginalMessage()), limits);
         }
         if (e instanceof JsonProcessingException jpe) {
             String message = firstLine(jpe.getOriginalMessage());
@@ -38,7 +42,21 @@ final class JsonSupport {
             }
             return "invalid JSON: " + message;
         }
-        return "read error: " + e.getMessage();
+        return ReadErrors.reason(e);
+    }
+
+    /**
+     * The limits we configure are worded as ours; Jackson's other ones (number length, name length) keep its words
+     * without the Java method it names as their source.
+     */
+    private static String limitExceeded(String message, ReaderLimits limits) {
+        if (message.startsWith("Document nesting depth")) {
+            return LimitMessages.tooDeep(limits);
+        }
+        if (message.startsWith("String value length")) {
+            return LimitMessages.valueTooLong(limits);
+        }
+        return "limit exceeded: " + JACKSON_SOURCE.matcher(message).replaceAll(")");
     }
 
     static JsonLocation location(IOException e) {

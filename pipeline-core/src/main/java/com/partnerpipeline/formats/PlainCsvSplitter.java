@@ -9,9 +9,6 @@ import java.util.List;
  * fraction of the cost. Rows with quoting always go to univocity.
  */
 final class PlainCsvSplitter {
-    static final String FIELD_TOO_LONG = "a value is longer than the limit of characters per field";
-    static final String TOO_MANY_COLUMNS = "more columns than the limit";
-
     /** A value or column count over the reader limits; the row is malformed. */
     static final class LimitExceeded extends Exception {
         LimitExceeded(String message) {
@@ -34,7 +31,7 @@ final class PlainCsvSplitter {
         for (int i = 0; i <= end; i++) {
             if (i == end || text.charAt(i) == ',') {
                 if (values.size() == limits.maxFields()) {
-                    throw new LimitExceeded(TOO_MANY_COLUMNS);
+                    throw new LimitExceeded(LimitMessages.tooManyColumns(limits));
                 }
                 values.add(trimmed(text, start, i));
                 start = i + 1;
@@ -52,7 +49,7 @@ final class PlainCsvSplitter {
             to--;
         }
         if (to - from > limits.maxFieldChars()) {
-            throw new LimitExceeded(FIELD_TOO_LONG);
+            throw new LimitExceeded(LimitMessages.valueTooLong(limits));
         }
         return text.substring(from, to);
     }

@@ -2,12 +2,9 @@ package com.partnerpipeline.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 
 /** Opens the right reader for a file. */
 public final class RecordReaders {
-    private static final int SNIFF_LIMIT = 64 * 1024;
-
     private RecordReaders() {
     }
 
@@ -15,32 +12,31 @@ public final class RecordReaders {
         return switch (format) {
             case CSV -> new CsvRecordReader(in, limits);
             case JSON -> openJson(in, limits);
-            case XML -> new XmlRecordReader(in, limits);
+            case XML -> openXml(in, limits);
         };
     }
 
     /** A top-level '[' means an array of objects, anything else is read as JSON Lines. */
     private static RecordReader openJson(InputStream in, ReaderLimits limits) throws UnreadableFileException {
         CountingInputStream counter = new CountingInputStream(in);
-        PushbackInputStream pushback = new PushbackInputStream(counter, SNIFF_LIMIT);
-        byte[] head = new byte[SNIFF_LIMIT];
-        int length = 0;
+        LeadingWhitespace skipped = skipLeadingWhitespace(counter);
+        if (skipped.first() == '[') {
+            return new JsonArrayReader(skipped, counter, limits);
+        }
+        return new JsonLinesReader(skipped, counter, limits);
+    }
+
+    /** Woodstox refuses whitespace before an XML declaration, which is no reason to refuse a partner's file. */
+    private static RecordReader openXml(InputStream in, ReaderLimits limits) throws UnreadableFileException {
+        CountingInputStream counter = new CountingInputStream(in);
+        return new XmlRecordReader(skipLeadingWhitespace(counter), counter, limits);
+    }
+
+    private static LeadingWhitespace skipLeadingWhitespace(CountingInputStream counter) throws UnreadableFileException {
         try {
-            int b;
-            while (length < SNIFF_LIMIT && (b = pushback.read()) >= 0) {
-                head[length++] = (byte) b;
-                boolean byteOrderMark = length <= 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
-                if (!byteOrderMark && !FileFormat.isWhitespace(b)) {
-                    break;
-                }
-            }
-            pushback.unread(head, 0, length);
+            return LeadingWhitespace.skip(counter);
         } catch (IOException e) {
-            throw new UnreadableFileException("read error: " + e.getMessage(), 0, 1, 0, e);
+            throw new UnreadableFileException(ReadErrors.reason(e), 0, 1, 0, e);
         }
-        if (length > 0 && head[length - 1] == '[') {
-            return new JsonArrayReader(pushback, counter, limits);
-        }
-        return new JsonLinesReader(pushback, counter, limits);
     }
 }

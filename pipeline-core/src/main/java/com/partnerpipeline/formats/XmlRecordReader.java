@@ -11,8 +11,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.CharConversionException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,24 +25,25 @@ final class XmlRecordReader implements RecordReader {
     private final CountingInputStream counter;
     private final XMLStreamReader xml;
     private final RecordBudget budget;
+    private final ReaderLimits limits;
+    private final LeadingWhitespace skipped;
     private long nextIndex;
     private boolean finished;
 
-    XmlRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
-        this.counter = new CountingInputStream(in);
+    XmlRecordReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits) throws UnreadableFileException {
+        this.counter = counter;
+        this.skipped = skipped;
         this.budget = new RecordBudget(limits);
+        this.limits = limits;
+        if (skipped.first() < 0) {
+            finished = true; // an empty or blank file has no records, as for the other formats
+            this.xml = null;
+            return;
+        }
         try {
-            PushbackInputStream source = new PushbackInputStream(counter, 1);
-            int first = source.read();
-            if (first < 0) {
-                finished = true; // an empty file has no records, as for the other formats
-                this.xml = null;
-                return;
-            }
-            source.unread(first);
-            this.xml = factory(limits).createXMLStreamReader(source);
+            this.xml = factory(limits).createXMLStreamReader(skipped.rest());
             moveToRootElement();
-        } catch (XMLStreamException | IOException e) {
+        } catch (XMLStreamException e) {
             throw fatal(e);
         }
     }
@@ -100,7 +99,7 @@ final class XmlRecordReader implements RecordReader {
 
     private ReadItem readRecord() throws XMLStreamException {
         long index = nextIndex;
-        long line = xml.getLocation().getLineNumber();
+        long line = skipped.line(xml.getLocation().getLineNumber());
         String name = xml.getLocalName();
         budget.reset();
         Object value = readElement();
@@ -186,21 +185,48 @@ final class XmlRecordReader implements RecordReader {
 
     private UnreadableFileException fatal(String reason) {
         finished = true;
-        Location at = xml.getLocation();
-        return new UnreadableFileException(reason, nextIndex, at.getLineNumber(), at.getColumnNumber());
+        return new UnreadableFileException(reason, nextIndex, line(xml.getLocation()), column(xml.getLocation()));
     }
 
     private UnreadableFileException fatal(Exception e) {
         finished = true;
-        if (e instanceof XMLStreamException xe) {
-            Location at = xe.getLocation();
-            String reason = xe.getNestedException() instanceof CharConversionException
-                    ? "invalid UTF-8 byte sequence" : "invalid XML: " + woodstoxReason(xe.getMessage());
-            return new UnreadableFileException(reason, nextIndex,
-                    at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), e);
+        Location at = e instanceof XMLStreamException xe ? xe.getLocation() : null;
+        return new UnreadableFileException(reason(e), nextIndex, line(at), column(at), e);
+    }
+
+    /** Where the file broke, counting the whitespace skipped before the parser started. */
+    private long line(Location at) {
+        return at == null ? 0 : Math.max(skipped.line(at.getLineNumber()), 0);
+    }
+
+    private long column(Location at) {
+        return at == null ? 0 : Math.max(skipped.column(at.getLineNumber(), at.getColumnNumber()), 0);
+    }
+
+    /** Woodstox wraps a failure to read the input in an XMLStreamException: that is no fault of the XML. */
+    private String reason(Exception e) {
+        Throwable cause = e instanceof XMLStreamException xe ? xe.getNestedException() : e;
+        if (cause instanceof CharConversionException) {
+            return "invalid UTF-8 byte sequence";
         }
-        String reason = e instanceof CharConversionException ? "invalid UTF-8 byte sequence" : "read error: " + e.getMessage();
-        return new UnreadableFileException(reason, nextIndex, 0, 0, e);
+        if (cause instanceof IOException io) {
+            return ReadErrors.reason(io);
+        }
+        return e instanceof XMLStreamException xe ? describe(woodstoxReason(xe.getMessage())) : "invalid XML";
+    }
+
+    /** Woodstox's words for the limits we set are replaced by ours, which name the configuration key. */
+    private String describe(String woodstoxReason) {
+        if (woodstoxReason.startsWith("Maximum Element Depth limit")) {
+            return LimitMessages.tooDeep(limits);
+        }
+        if (woodstoxReason.startsWith("Text size limit") || woodstoxReason.startsWith("Maximum attribute size limit")) {
+            return LimitMessages.valueTooLong(limits);
+        }
+        if (woodstoxReason.startsWith("Attribute limit")) {
+            return LimitMessages.tooManyAttributes(limits);
+        }
+        return "invalid XML: " + woodstoxReason;
     }
 
     /** Woodstox appends " at [row,col ...]" on a new line; the exception carries the location already. */

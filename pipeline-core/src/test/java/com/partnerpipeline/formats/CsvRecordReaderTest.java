@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static com.partnerpipeline.formats.Records.readAll;
 import static com.partnerpipeline.formats.Records.value;
@@ -144,21 +146,50 @@ class CsvRecordReaderTest {
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("column 2 of the header row has no name");
     }
 
+    private static String columns(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
+    }
+
+    @Test
+    void headerWithMoreColumnsThanTheLimitStopsTheFileNamingTheLimit() {
+        String content = columns(100_000) + "\n1\n";
+
+        assertThatThrownBy(() -> readAll(FileFormat.CSV, content))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("cannot read the file at record 0 (line 1): the header row has more than 10000 columns "
+                        + "(processing.maxFields)");
+    }
+
+    @Test
+    void rowWithMoreColumnsThanTheLimitIsRejectedNamingTheLimitWhetherQuotedOrNot() throws Exception {
+        ReaderLimits limits = new ReaderLimits(100, 10_000, 8, 100);
+        String content = "id\n" + columns(101) + "\n\"quoted\"," + columns(500) + "\n2\n";
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(3);
+        assertThat(items.subList(0, 2)).extracting(item -> ((MalformedRecord) item).reason())
+                .containsOnly("more than 100 columns (processing.maxFields)");
+        assertThat(value(items.get(2), "id")).isEqualTo("2");
+    }
+
     @Test
     void emptyFileAndHeaderOnlyFileHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.CSV, "")).isEmpty();
+        assertThat(readAll(FileFormat.CSV, "\uFEFF \n\t\r\n")).isEmpty();
         assertThat(readAll(FileFormat.CSV, "id,name\n")).isEmpty();
     }
 
     @Test
     void overlongFieldIsRejectedAndReadingGoesOn() throws Exception {
         ReaderLimits limits = new ReaderLimits(10, 1000, 8, 100);
-        String content = "id,text\n1," + "x".repeat(50) + "\n2,short\n";
+        String content = "id,text\n1," + "x".repeat(50) + "\n1,\"" + "x".repeat(50) + "\"\n2,short\n";
 
         List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
 
-        assertThat(((MalformedRecord) items.get(0)).reason()).contains("longer than the limit");
-        assertThat(value(items.get(1), "text")).isEqualTo("short");
+        assertThat(items.subList(0, 2)).extracting(item -> ((MalformedRecord) item).reason())
+                .containsOnly("a value longer than 10 characters (processing.maxFieldChars)");
+        assertThat(value(items.get(2), "text")).isEqualTo("short");
     }
 
     @Test

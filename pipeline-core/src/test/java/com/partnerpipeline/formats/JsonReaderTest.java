@@ -144,7 +144,7 @@ class JsonReaderTest {
 
         Records.Failure failure = Records.readUntilFailure(FileFormat.JSON, deep.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(failure.error().reason()).startsWith("limit exceeded").contains("depth");
+        assertThat(failure.error().reason()).isEqualTo("nesting deeper than 64 levels (processing.maxDepth)");
     }
 
     @Test
@@ -155,8 +155,27 @@ class JsonReaderTest {
         try (RecordReader reader = Records.open(FileFormat.JSON, content, limits)) {
             UnreadableFileException error = org.assertj.core.api.Assertions.catchThrowableOfType(
                     UnreadableFileException.class, reader::next);
-            assertThat(error.reason()).startsWith("limit exceeded").contains("String value length");
+            assertThat(error.reason()).isEqualTo("a value longer than 10 characters (processing.maxFieldChars)");
         }
+    }
+
+    @Test
+    void jsonLinesOverTheParserLimitsAreMalformedRecordsWordedForThePartner() throws Exception {
+        ReaderLimits limits = new ReaderLimits(10, 1000, 8, 100);
+        String content = "{\"a\": \"" + "x".repeat(11) + "\"}\n"
+                + "{\"a\":" + "[".repeat(20) + "]".repeat(20) + "}\n"
+                + "{\"a\": 1}\n";
+
+        List<ReadItem> items = readAll(FileFormat.JSON, content.getBytes(StandardCharsets.UTF_8), limits);
+        List<ReadItem> longNumber = readAll(FileFormat.JSON, "{\"a\": " + "1".repeat(1001) + "}\n");
+
+        assertThat(items).hasSize(3);
+        assertThat(items.subList(0, 2)).extracting(item -> ((MalformedRecord) item).reason()).containsExactly(
+                "a value longer than 10 characters (processing.maxFieldChars)",
+                "nesting deeper than 8 levels (processing.maxDepth)");
+        assertThat(value(items.get(2), "a")).isEqualTo(1);
+        assertThat(((MalformedRecord) longNumber.get(0)).reason())
+                .isEqualTo("limit exceeded: Number value length (1001) exceeds the maximum allowed (1000)");
     }
 
     @Test

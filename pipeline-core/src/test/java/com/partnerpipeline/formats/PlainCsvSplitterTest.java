@@ -48,7 +48,7 @@ class PlainCsvSplitterTest {
     void enforcesTheLimits() {
         PlainCsvSplitter splitter = new PlainCsvSplitter(new ReaderLimits(3, 100, 8, 2));
 
-        assertThatThrownBy(() -> splitter.split("a,b,c\n")).hasMessage(PlainCsvSplitter.TOO_MANY_COLUMNS);
-        assertThatThrownBy(() -> splitter.split("abcd,b\n")).hasMessage(PlainCsvSplitter.FIELD_TOO_LONG);
+        assertThatThrownBy(() -> splitter.split("a,b,c\n")).hasMessage("more than 2 columns (processing.maxFields)");
+        assertThatThrownBy(() -> splitter.split("abcd,b\n")).hasMessage("a value longer than 3 characters (processing.maxFieldChars)");
     }
 }

@@ -31,8 +31,12 @@ final class Records {
 
     /** Reads until the reader fails, returning what came before and the failure. */
     static Failure readUntilFailure(FileFormat format, byte[] content) throws Exception {
+        return readUntilFailure(format, content, ReaderLimits.DEFAULTS);
+    }
+
+    static Failure readUntilFailure(FileFormat format, byte[] content, ReaderLimits limits) throws Exception {
         List<ReadItem> items = new ArrayList<>();
-        try (RecordReader reader = open(format, content, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = open(format, content, limits)) {
             while (true) {
                 ReadItem item = reader.next();
                 if (item == null) {

@@ -116,7 +116,20 @@ class XmlRecordReaderTest {
 
         Records.Failure failure = Records.readUntilFailure(FileFormat.XML, deep.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(failure.error().reason()).containsIgnoringCase("depth");
+        assertThat(failure.error().reason()).isEqualTo("nesting deeper than 64 levels (processing.maxDepth)");
+    }
+
+    @Test
+    void valuesAndAttributesOverTheParserLimitsStopTheFileWordedForThePartner() throws Exception {
+        ReaderLimits limits = new ReaderLimits(10, 1000, 8, 3);
+        String attributes = "<r><x a='1' b='2' c='3' d='4'/></r>";
+
+        assertThat(Records.readUntilFailure(FileFormat.XML, "<r><x><a>12345678901</a></x></r>".getBytes(StandardCharsets.UTF_8),
+                limits).error().reason()).isEqualTo("a value longer than 10 characters (processing.maxFieldChars)");
+        assertThat(Records.readUntilFailure(FileFormat.XML, "<r><x a='12345678901'/></r>".getBytes(StandardCharsets.UTF_8),
+                limits).error().reason()).isEqualTo("a value longer than 10 characters (processing.maxFieldChars)");
+        assertThat(Records.readUntilFailure(FileFormat.XML, attributes.getBytes(StandardCharsets.UTF_8), limits).error().reason())
+                .isEqualTo("an element has more than 3 attributes (processing.maxFields)");
     }
 
     @Test
@@ -133,6 +146,7 @@ class XmlRecordReaderTest {
     @Test
     void emptyFileAndEmptyRootHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.XML, "")).isEmpty();
+        assertThat(readAll(FileFormat.XML, "\uFEFF \n\t\r\n")).isEmpty();
         assertThat(readAll(FileFormat.XML, "<customers/>")).isEmpty();
         assertThat(readAll(FileFormat.XML, "<?xml version=\"1.0\"?>\n<customers>\n</customers>\n")).isEmpty();
     }

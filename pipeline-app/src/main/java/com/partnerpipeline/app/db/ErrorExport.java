@@ -1,7 +1,6 @@
 package com.partnerpipeline.app.db;
 
 import com.partnerpipeline.app.api.ErrorView;
-import com.partnerpipeline.processing.sinks.CsvText;
 import com.partnerpipeline.processing.sinks.ErrorCsvSink;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -21,13 +20,16 @@ import java.util.stream.Stream;
 public final class ErrorExport {
     private static final int FETCH_SIZE = 1000;
 
+    /** What the cells hold: safe to open in a spreadsheet (the default), or exactly as stored, for programs. */
+    public enum Cells { SAFE, RAW }
+
     private final Jdbi jdbi;
 
     public ErrorExport(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    public void writeCsv(UUID jobId, OutputStream out) {
+    public void writeCsv(UUID jobId, Cells cells, OutputStream out) {
         // PostgreSQL streams with a fetch size only inside a transaction
         jdbi.useTransaction(handle -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -41,9 +43,10 @@ public final class ErrorExport {
                 writer.write(ErrorCsvSink.HEADER);
                 for (Iterator<ErrorView> it = errors.iterator(); it.hasNext(); ) {
                     ErrorView error = it.next();
-                    writer.write(CsvText.row(String.valueOf(error.recordIndex()),
-                            error.lineNumber() == null ? "" : String.valueOf(error.lineNumber()),
-                            error.field(), error.code(), error.message(), error.rawValue()));
+                    long line = error.lineNumber() == null ? 0 : error.lineNumber();
+                    writer.write(cells == Cells.RAW
+                            ? ErrorCsvSink.rawRow(error.recordIndex(), line, error.field(), error.code(), error.message(), error.rawValue())
+                            : ErrorCsvSink.row(error.recordIndex(), line, error.field(), error.code(), error.message(), error.rawValue()));
                 }
                 writer.flush();
             } catch (IOException e) {

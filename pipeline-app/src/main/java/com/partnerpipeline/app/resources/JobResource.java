@@ -75,15 +75,20 @@ public final class JobResource {
         return JobView.of(job, schema);
     }
 
-    /** Errors in record order, a page at a time; with {@code format=csv}, all of them, streamed. */
+    /**
+     * Errors in record order, a page at a time; with {@code format=csv}, all of them, streamed, with spreadsheet
+     * formulas neutralised unless {@code cells=raw} asks for the cells as stored (the CLI does, to show true values).
+     */
     @GET
     @Path("/{id}/errors")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response errors(@Auth Partner partner, @PathParam("id") String id, @QueryParam("page") String page,
-                           @QueryParam("limit") String limit, @QueryParam("format") String format) {
+                           @QueryParam("limit") String limit, @QueryParam("format") String format,
+                           @QueryParam("cells") String cells) {
         Job job = find(partner, id);
         if ("csv".equalsIgnoreCase(format)) {
-            StreamingOutput csv = out -> errorExport.writeCsv(job.id(), out);
+            ErrorExport.Cells kind = cells(cells);
+            StreamingOutput csv = out -> errorExport.writeCsv(job.id(), kind, out);
             return Response.ok(csv, "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"errors-" + job.id() + ".csv\"").build();
         }
@@ -94,6 +99,16 @@ public final class JobResource {
         List<ErrorView> data = errors.page(job.id(), paging.limit(), paging.offset());
         return Response.ok(new Page<>(data, Pagination.of(paging.page(), paging.limit(), errors.count(job.id()))),
                 MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static ErrorExport.Cells cells(String cells) {
+        if (cells == null || cells.isEmpty() || "safe".equalsIgnoreCase(cells)) {
+            return ErrorExport.Cells.SAFE;
+        }
+        if ("raw".equalsIgnoreCase(cells)) {
+            return ErrorExport.Cells.RAW;
+        }
+        throw ApiErrors.error(Response.Status.BAD_REQUEST, "cells must be safe or raw");
     }
 
     @POST

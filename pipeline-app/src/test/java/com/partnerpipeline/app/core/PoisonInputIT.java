@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +114,20 @@ class PoisonInputIT {
                 "6 null malformed_record {\"price\": 1e9999999999}",
                 "10 price number_out_of_range 1E+131072",
                 "11 price number_out_of_range 1E-16384");
+    }
+
+    @Test
+    void aCsvHeaderOverTheColumnLimitFailsItsJobWithAMessageNamingTheLimit() throws Exception {
+        TestPartner partner = Fixtures.partner(jdbi, "Wide header");
+        String schema = Fixtures.schema(api, partner, "{\"name\": \"wide\", \"fields\": [{\"name\": \"c0\", \"type\": \"string\"}]}");
+        Path file = Files.writeString(dir.resolve("wide.csv"),
+                IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(Collectors.joining(",")) + "\nx\n");
+
+        JsonNode job = Fixtures.awaitStatus(api, partner, Fixtures.upload(api, partner, file, schema), WAIT, "COMPLETED", "FAILED");
+
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("errorMessage").asText()).isEqualTo("cannot read the file at record 0 (line 1): "
+                + "the header row has more than 10000 columns (processing.maxFields)");
     }
 
     private static final String EVIL_PATTERN = "^((a{1000}){1000}){1000}$";

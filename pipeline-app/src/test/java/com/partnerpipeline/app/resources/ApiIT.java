@@ -69,6 +69,57 @@ class ApiIT {
     }
 
     @Test
+    void errorsCsvExportNeutralisesSpreadsheetFormulasAndGivesProgramsTheRawCellsOnRequest() throws Exception {
+        String schema = Fixtures.schema(api, acme, """
+                {"name": "formulas", "fields": [{"name": "id", "type": "integer"}, {"name": "v", "type": "integer"},
+                  {"name": "age", "type": "integer", "validation": {"min": 0}}],
+                 "validation_rules": {"allowExtraFields": false}}
+                """);
+        Path file = Files.writeString(dir.resolve("formulas.jsonl"), """
+                {"id": 1, "v": "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"}
+                {"id": 2, "v": "+cmd|' /C calc'!A0"}
+                {"id": 3, "v": "@SUM(1+1)"}
+                {"id": 4, "v": "\\t=1+1"}
+                {"id": 5, "v": "\\r=1+1"}
+                {"id": 6, "=cmd": 1}
+                {"id": 7, "age": -5}
+                """);
+        String jobId = Fixtures.upload(api, acme, file, schema);
+        assertThat(Fixtures.awaitStatus(api, acme, jobId, WAIT, "COMPLETED", "FAILED").get("status").asText()).isEqualTo("COMPLETED");
+
+        ApiClient.Response safe = api.get("/api/jobs/" + jobId + "/errors?format=csv", acme.apiKey());
+        ApiClient.Response raw = api.get("/api/jobs/" + jobId + "/errors?format=csv&cells=raw", acme.apiKey());
+        ApiClient.Response unknown = api.get("/api/jobs/" + jobId + "/errors?format=csv&cells=formulas", acme.apiKey());
+        JsonNode json = api.get("/api/jobs/" + jobId + "/errors", acme.apiKey()).json().get("data");
+
+        assertThat(safe.body()).isEqualTo("""
+                record_index,line_number,field,code,message,raw_value
+                0,1,v,invalid_type,not a valid integer,"'=HYPERLINK(""http://evil.example"",""click"")"
+                1,2,v,invalid_type,not a valid integer,'+cmd|' /C calc'!A0
+                2,3,v,invalid_type,not a valid integer,'@SUM(1+1)
+                3,4,v,invalid_type,not a valid integer,'\t=1+1
+                4,5,v,invalid_type,not a valid integer,"'\r=1+1"
+                5,6,'=cmd,rule_violation,unexpected field (the schema does not allow extra fields),1
+                6,7,age,too_small,must be at least 0,'-5
+                """);
+        assertThat(raw.body()).isEqualTo("""
+                record_index,line_number,field,code,message,raw_value
+                0,1,v,invalid_type,not a valid integer,"=HYPERLINK(""http://evil.example"",""click"")"
+                1,2,v,invalid_type,not a valid integer,+cmd|' /C calc'!A0
+                2,3,v,invalid_type,not a valid integer,@SUM(1+1)
+                3,4,v,invalid_type,not a valid integer,\t=1+1
+                4,5,v,invalid_type,not a valid integer,"\r=1+1"
+                5,6,=cmd,rule_violation,unexpected field (the schema does not allow extra fields),1
+                6,7,age,too_small,must be at least 0,-5
+                """);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).isEqualTo("cells must be safe or raw");
+        assertThat(json).extracting(error -> error.get("rawValue").asText()).containsExactly(
+                "=HYPERLINK(\"http://evil.example\",\"click\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=1+1",
+                "1", "-5");
+    }
+
+    @Test
     void everyRouteButHealthNeedsAValidKey() {
         String job = "/api/jobs/" + UUID.randomUUID();
         List<String> gets = List.of("/api/jobs", job, job + "/errors", "/api/schemas", "/api/schemas/" + UUID.randomUUID(),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,6 +132,76 @@ class OfflineProcessingTest {
         assertThat(summary.get("valid").asLong()).isEqualTo(1);
         assertThat(summary.get("message").asText()).startsWith("cannot read the file at record 1 (line 2, column");
         assertThat(Files.readAllLines(dir.resolve("valid.ndjson"))).hasSize(1);
+    }
+
+    @Test
+    void csvHeaderOverTheColumnLimitFailsWithAMessageWrittenForThePartner() throws Exception {
+        Path input = dir.resolve("wide.csv");
+        Files.writeString(input, IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(Collectors.joining(","))
+                + "\nx\n");
+
+        int exitCode = run(request(input, SCHEMA), false);
+
+        assertThat(exitCode).isEqualTo(ExitCodes.NOT_PROCESSED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wide.csv: FAILED - cannot read the file at record 0 "
+                + "(line 1): the header row has more than 10000 columns (processing.maxFields)\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private static final String FORMULAS_SCHEMA = """
+            {"fields": [{"name": "id", "type": "integer"}, {"name": "v", "type": "integer"},
+                        {"name": "age", "type": "integer", "validation": {"min": 0}}],
+             "validation_rules": {"allowExtraFields": false}}
+            """;
+
+    @Test
+    void errorsFileNeutralisesSpreadsheetFormulasInEveryCellThePartnerSupplied() throws Exception {
+        Path schema = Files.writeString(dir.resolve("formulas.json"), FORMULAS_SCHEMA);
+        Path input = Files.writeString(dir.resolve("formulas.jsonl"), """
+                {"id": 1, "v": "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"}
+                {"id": 2, "v": "+cmd|' /C calc'!A0"}
+                {"id": 3, "v": "-2+3"}
+                {"id": 4, "v": "@SUM(1+1)"}
+                {"id": 5, "v": "\\t=1+1"}
+                {"id": 6, "v": "\\r=1+1"}
+                {"id": 7, "v": "safe ' = text"}
+                {"id": 8, "=cmd": 1}
+                {"id": 9, "age": -5}
+                """);
+
+        run(request(input, schema), false);
+
+        assertThat(Files.readString(dir.resolve("errors.csv"))).isEqualTo("""
+                record_index,line_number,field,code,message,raw_value
+                0,1,v,invalid_type,not a valid integer,"'=HYPERLINK(""http://evil.example"",""click"")"
+                1,2,v,invalid_type,not a valid integer,'+cmd|' /C calc'!A0
+                2,3,v,invalid_type,not a valid integer,'-2+3
+                3,4,v,invalid_type,not a valid integer,'@SUM(1+1)
+                4,5,v,invalid_type,not a valid integer,'\t=1+1
+                5,6,v,invalid_type,not a valid integer,"'\r=1+1"
+                6,7,v,invalid_type,not a valid integer,safe ' = text
+                7,8,'=cmd,rule_violation,unexpected field (the schema does not allow extra fields),1
+                8,9,age,too_small,must be at least 0,'-5
+                """);
+    }
+
+    @Test
+    void csvRejectsKeepThePartnersRowsAsTheyWereAndNeutraliseOnlyTheErrorsColumn() throws Exception {
+        Path schema = Files.writeString(dir.resolve("formulas.json"), FORMULAS_SCHEMA);
+        Path input = Files.writeString(dir.resolve("formulas.csv"), """
+                id,v,=cmd
+                1,=HYPERLINK("http://evil.example"),
+                2,3,@SUM(1+1)
+                """);
+
+        run(request(input, schema), false);
+
+        assertThat(Files.readString(dir.resolve("rejects.out"))).isEqualTo("""
+                id,v,=cmd,_errors
+                1,=HYPERLINK("http://evil.example"),,v: invalid_type (not a valid integer); =cmd: rule_violation \
+                (unexpected field (the schema does not allow extra fields))
+                2,3,@SUM(1+1),'=cmd: rule_violation (unexpected field (the schema does not allow extra fields))
+                """);
     }
 
     @Test
