@@ -29,6 +29,7 @@ import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,8 +236,8 @@ public final class JobRunner {
             return result;
         } catch (UnreadableFileException e) {
             throw new JobFailure(e.getMessage());
-        } catch (IOException e) {
-            throw new JobFailure("cannot read the uploaded file: " + e.getMessage());
+        } catch (IOException e) { // the server's disk, not the partner's file: logged under a reference, path and all
+            throw new UncheckedIOException("cannot read the uploaded file " + file, e);
         }
     }
 
