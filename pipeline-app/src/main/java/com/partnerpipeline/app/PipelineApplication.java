@@ -1,5 +1,6 @@
 package com.partnerpipeline.app;
 
+import com.partnerpipeline.app.admin.AdminTaskGuard;
 import com.partnerpipeline.app.auth.ApiKeyAuthFilter;
 import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
 import com.partnerpipeline.app.cli.DevCommand;
@@ -107,6 +108,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
         environment.jersey().register(new ErrorResponseMappers.Io());
         environment.lifecycle().addEventListener(JsonErrorHandler.installer(environment.getObjectMapper()));
+        AdminTaskGuard.install(environment.admin(), configuration.getAdminAccess());
 
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));
         environment.jersey().register(new ApiKeyAuthFilter.Builder().setAuthenticator(authenticator).buildAuthFilter());
