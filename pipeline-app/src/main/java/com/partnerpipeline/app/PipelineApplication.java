@@ -26,6 +26,7 @@ import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.health.ServiceHealthCheck;
 import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.health.UploadSpaceHealthCheck;
+import com.partnerpipeline.app.logging.LogRedaction;
 import com.partnerpipeline.app.metrics.ServiceGauges;
 import com.partnerpipeline.app.metrics.UploadMetrics;
 import com.partnerpipeline.app.resources.ErrorResponseMappers;
@@ -94,6 +95,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
 
     @Override
     public void run(PipelineConfiguration configuration, Environment environment) {
+        LogRedaction.install(environment); // first: the server, the worker and dev mode all log from here on
         infrastructure = connect(configuration, environment);
         JobDao jobs = infrastructure.jdbi().onDemand(JobDao.class);
         SchemaDao schemas = infrastructure.jdbi().onDemand(SchemaDao.class);

@@ -50,13 +50,18 @@ public final class ShippedConfig {
 
     /** {@code server} on free ports, with {@code extra} variables over the defaults, once /api/health says healthy. */
     public static Started server(TestEnvironment environment, Map<String, String> extra, Path log) {
+        return server(environment, FILE, extra, log);
+    }
+
+    /** The same with another config file: config.yml with a section added, say. */
+    public static Started server(TestEnvironment environment, Path configFile, Map<String, String> extra, Path log) {
         int port = AppProcess.freePort();
         int adminPort = AppProcess.freePort();
         Map<String, String> variables = environment(environment);
         variables.put("PIPELINE_PORT", String.valueOf(port));
         variables.put("PIPELINE_ADMIN_PORT", String.valueOf(adminPort));
         variables.putAll(extra);
-        Started server = new Started(AppProcess.start("server", FILE, variables, log), port, adminPort, log);
+        Started server = new Started(AppProcess.start("server", configFile, variables, log), port, adminPort, log);
         try {
             Fixtures.awaitTrue(() -> new ApiClient(port).healthy() || !server.process().isAlive(), Duration.ofSeconds(90),
                     "the server on port " + port + " is up");
