@@ -8,6 +8,7 @@ import com.partnerpipeline.app.cli.ExitException;
 import com.partnerpipeline.app.cli.PartnerCommand;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
 import com.partnerpipeline.app.cli.SchemaCommand;
+import com.partnerpipeline.app.cli.ServeCommand;
 import com.partnerpipeline.app.cli.WorkerCommand;
 import com.partnerpipeline.app.core.BackgroundEnqueuer;
 import com.partnerpipeline.app.core.JobCancellations;
@@ -46,6 +47,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -91,6 +93,13 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         bootstrap.addCommand(new PartnerCommand());
         bootstrap.addCommand(new SchemaCommand());
         bootstrap.addCommand(new DevCommand(this));
+    }
+
+    /** Dropwizard's, with {@code server} printing configuration errors in one line each. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<PipelineConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServeCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override
