@@ -1,5 +1,6 @@
 package com.partnerpipeline.app;
 
+import com.partnerpipeline.app.admin.AdminTaskGuard;
 import com.partnerpipeline.app.auth.ApiKeyAuthFilter;
 import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
 import com.partnerpipeline.app.auth.FailedKeyLimiter;
@@ -8,6 +9,7 @@ import com.partnerpipeline.app.cli.ExitException;
 import com.partnerpipeline.app.cli.PartnerCommand;
 import com.partnerpipeline.app.cli.ProcessFileCommand;
 import com.partnerpipeline.app.cli.SchemaCommand;
+import com.partnerpipeline.app.cli.ServeCommand;
 import com.partnerpipeline.app.cli.WorkerCommand;
 import com.partnerpipeline.app.core.ApiConfiguration;
 import com.partnerpipeline.app.core.BackgroundEnqueuer;
@@ -27,6 +29,7 @@ import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.health.ServiceHealthCheck;
 import com.partnerpipeline.app.health.ServiceProbe;
 import com.partnerpipeline.app.health.UploadSpaceHealthCheck;
+import com.partnerpipeline.app.logging.LogRedaction;
 import com.partnerpipeline.app.metrics.ServiceGauges;
 import com.partnerpipeline.app.metrics.UploadMetrics;
 import com.partnerpipeline.app.resources.ClientInput;
@@ -48,6 +51,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -96,8 +100,16 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         bootstrap.addCommand(new DevCommand(this));
     }
 
+    /** Dropwizard's, with {@code server} printing configuration errors in one line each. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<PipelineConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServeCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+    }
+
     @Override
     public void run(PipelineConfiguration configuration, Environment environment) {
+        LogRedaction.install(environment); // first: the server, the worker and dev mode all log from here on
         infrastructure = connect(configuration, environment);
         JobDao jobs = infrastructure.jdbi().onDemand(JobDao.class);
         SchemaDao schemas = infrastructure.jdbi().onDemand(SchemaDao.class);
@@ -112,6 +124,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
         environment.jersey().register(new ErrorResponseMappers.Io());
         environment.lifecycle().addEventListener(JsonErrorHandler.installer(environment.getObjectMapper()));
+        AdminTaskGuard.install(environment.admin(), configuration.getAdminAccess());
 
         ApiConfiguration api = configuration.getApi();
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));

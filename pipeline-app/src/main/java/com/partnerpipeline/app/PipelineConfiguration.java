@@ -1,6 +1,7 @@
 package com.partnerpipeline.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.partnerpipeline.app.admin.AdminAccessConfiguration;
 import com.partnerpipeline.app.core.ProcessingConfiguration;
 import com.partnerpipeline.app.core.RedisConfiguration;
 import com.partnerpipeline.app.core.SchemaLimitsConfiguration;
@@ -51,6 +52,10 @@ public class PipelineConfiguration extends Configuration {
     @Valid
     @NotNull
     private DevConfiguration dev = new DevConfiguration();
+
+    @Valid
+    @NotNull
+    private AdminAccessConfiguration adminAccess = new AdminAccessConfiguration();
 
     @JsonProperty
     public DataSourceFactory getDatabase() {
@@ -140,5 +145,15 @@ public class PipelineConfiguration extends Configuration {
     @JsonProperty
     public void setDev(DevConfiguration dev) {
         this.dev = dev;
+    }
+
+    @JsonProperty
+    public AdminAccessConfiguration getAdminAccess() {
+        return adminAccess;
+    }
+
+    @JsonProperty
+    public void setAdminAccess(AdminAccessConfiguration adminAccess) {
+        this.adminAccess = adminAccess;
     }
 }

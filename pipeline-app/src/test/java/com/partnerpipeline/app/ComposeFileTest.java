@@ -101,9 +101,28 @@ class ComposeFileTest {
 
         assertThat(list(service("app").get("ports"))).containsExactly(dotEnv.get("PIPELINE_PORT") + ":" + apiPort,
                 "127.0.0.1:" + dotEnv.get("PIPELINE_ADMIN_PORT") + ":" + adminPort);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
+                .as("Docker forwards a published port to the container's own address, not its loopback")
+                .isEqualTo("0.0.0.0");
         assertThat(healthCheck("app")).contains("http://localhost:" + apiPort + "/api/health");
-        assertThat(healthCheck("worker")).contains("http://localhost:" + configSeenBy("worker").getWorker().getAdminPort() + "/healthcheck");
+        PipelineConfiguration worker = configSeenBy("worker");
+        assertThat(worker.getWorker().getAdminHost()).as("the health check runs inside the container").isEqualTo("127.0.0.1");
+        assertThat(healthCheck("worker")).contains("http://127.0.0.1:" + worker.getWorker().getAdminPort() + "/healthcheck");
         assertThat(service("worker")).as("workers scale: no fixed host ports").doesNotContainKey("ports");
+    }
+
+    @Test
+    void adminTasksAreOffUnlessTheEnvFileGivesATokenAndThenItReachesTheApi() throws Exception {
+        assertThat(dotEnv).containsEntry("PIPELINE_ADMIN_TOKEN", "");
+        assertThat(configSeenBy("app").getAdminAccess().getTaskToken()).isNull();
+        dotEnv.put("PIPELINE_ADMIN_TOKEN", "an-operator-token-of-some-length");
+        try {
+            services = map(new Yaml().<Map<String, Object>>load(interpolate(Files.readString(Path.of("../docker-compose.yml"))))
+                    .get("services"));
+            assertThat(configSeenBy("app").getAdminAccess().getTaskToken()).isEqualTo("an-operator-token-of-some-length");
+        } finally {
+            read();
+        }
     }
 
     @Test

@@ -36,6 +36,23 @@ class ConfigurationTest {
         assertThat(configuration.getApi().getFailedKeyWindow().toSeconds()).isEqualTo(60);
         assertThat(configuration.getUploads().getMaxConcurrentPerPartner()).isEqualTo(8);
         assertThat(configuration.getUploads().getMaxConcurrent()).isEqualTo(256);
+        var server = (io.dropwizard.core.server.DefaultServerFactory) configuration.getServerFactory();
+        assertThat(((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
+                .isEqualTo("127.0.0.1");
+        assertThat(configuration.getWorker().getAdminHost()).isEqualTo("127.0.0.1");
+        assertThat(configuration.getAdminAccess().getTaskToken()).as("tasks off until an operator sets a token").isNull();
+    }
+
+    @Test
+    void anAdminTokenShorterThan16CharactersIsRefused() throws Exception {
+        var type = com.partnerpipeline.app.admin.AdminAccessConfiguration.class;
+
+        assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue("{\"taskToken\": \"secret\"}", type)))
+                .extracting(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .containsExactly("taskToken must be at least 16 characters, or empty to turn the admin tasks off");
+        assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue("{\"taskToken\": \"\"}", type))).isEmpty();
+        assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue(
+                "{\"taskToken\": \"0123456789abcdef\"}", type))).isEmpty();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.partnerpipeline.app.cli;
 
 import com.partnerpipeline.app.PipelineConfiguration;
+import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.validation.ConstraintViolations;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /** An operator command reading config.yml: a failure is one line, {@code error: ...}, and exit code 2. */
@@ -16,8 +18,18 @@ abstract class OperatorCommand extends ConfiguredCommand<PipelineConfiguration> 
         printError(cli, e);
     }
 
-    /** The first message in the chain of causes, as one line: no stack trace for an operator's mistake. */
+    /**
+     * The first message in the chain of causes: no stack trace for an operator's mistake. A configuration that fails
+     * validation gives one line per problem, {@code error: config.yml: redis.address has ...}.
+     */
     static void printError(Cli cli, Throwable e) {
+        if (e instanceof ConfigurationValidationException invalid) {
+            String message = String.valueOf(invalid.getMessage());
+            String file = message.contains(" has ") ? message.substring(0, message.indexOf(" has ")) : "configuration";
+            ConstraintViolations.formatUntyped(invalid.getConstraintViolations()).stream().sorted()
+                    .forEach(problem -> cli.getStdErr().println("error: " + file + ": " + problem));
+            return;
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();

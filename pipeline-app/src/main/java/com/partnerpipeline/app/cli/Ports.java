@@ -18,10 +18,17 @@ final class Ports {
         if (port == 0) {
             return;
         }
+        InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IllegalStateException("cannot listen on " + host + " (" + what + "): no such host");
+        }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
-            socket.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
+            socket.bind(address);
         } catch (IOException e) {
+            if (host != null && !String.valueOf(e.getMessage()).contains("in use")) { // not an address of this machine
+                throw new IllegalStateException("cannot listen on " + host + ":" + port + " (" + what + "): " + e.getMessage());
+            }
             throw new IllegalStateException("port " + port + " (" + what + ") is already in use: stop what is using it, "
                     + "or choose another with " + howToChange);
         }

@@ -17,9 +17,10 @@ final class WorkerAdminServer {
     private WorkerAdminServer() {
     }
 
-    static Server create(Environment environment, int port) {
+    static Server create(Environment environment, String host, int port) {
         Server server = new Server(new QueuedThreadPool(8, 2, 60_000));
         ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler admin = new ServletContextHandler();

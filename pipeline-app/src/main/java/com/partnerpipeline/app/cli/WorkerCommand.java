@@ -44,9 +44,10 @@ public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguratio
     @Override
     protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
         int adminPort = configuration.getWorker().getAdminPort();
+        String adminHost = configuration.getWorker().getAdminHost();
         if (adminPort != 0) { // stopped after the worker: its metrics show the drain
-            Ports.requireFree("worker admin", null, adminPort, "worker.adminPort (WORKER_ADMIN_PORT), or 0 to turn it off");
-            environment.lifecycle().manage(WorkerAdminServer.create(environment, adminPort));
+            Ports.requireFree("worker admin", adminHost, adminPort, "worker.adminPort (WORKER_ADMIN_PORT), or 0 to turn it off");
+            environment.lifecycle().manage(WorkerAdminServer.create(environment, adminHost, adminPort));
         }
         environment.lifecycle().manage(newWorker(application.infrastructure(), configuration, environment));
 

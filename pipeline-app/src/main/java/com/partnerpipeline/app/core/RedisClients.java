@@ -15,17 +15,20 @@ public final class RedisClients {
     }
 
     public static RedissonClient create(RedisConfiguration redis) {
+        RedisAddress address = redis.parsedAddress();
         Config config = new Config();
         config.setLazyInitialization(true);
         SingleServerConfig server = config.useSingleServer()
-                .setAddress(redis.getAddress())
+                .setAddress(address.server()) // no credentials or path: Redisson would log them, or drop them
+                .setDatabase(address.database())
                 .setConnectionMinimumIdleSize(1)
                 .setConnectTimeout(2_000)
                 .setTimeout(3_000)
                 .setRetryAttempts(2);
-        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
-            Credentials credentials = new Credentials(null, redis.getPassword());
-            server.setCredentialsResolver(address -> CompletableFuture.completedFuture(credentials));
+        String password = redis.effectivePassword();
+        if (password != null && !password.isEmpty()) {
+            Credentials credentials = new Credentials(address.username(), password);
+            server.setCredentialsResolver(ignored -> CompletableFuture.completedFuture(credentials));
         }
         return Redisson.create(config);
     }

@@ -5,6 +5,7 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,10 @@ public class WorkerConfiguration {
     @Min(0)
     @Max(65535)
     private int adminPort = 8082;
+
+    /** Loopback unless the operator opens it: the admin port has metrics and thread dumps, and no authentication. */
+    @NotEmpty
+    private String adminHost = "127.0.0.1";
 
     @JsonProperty
     public int getConcurrency() {
@@ -138,5 +143,16 @@ public class WorkerConfiguration {
     @JsonProperty
     public void setAdminPort(int adminPort) {
         this.adminPort = adminPort;
+    }
+
+    /** The address the admin port listens on; 0.0.0.0 for every interface. */
+    @JsonProperty
+    public String getAdminHost() {
+        return adminHost;
+    }
+
+    @JsonProperty
+    public void setAdminHost(String adminHost) {
+        this.adminHost = adminHost;
     }
 }
