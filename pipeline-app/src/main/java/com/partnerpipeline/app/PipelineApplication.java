@@ -47,7 +47,10 @@ import com.partnerpipeline.app.websocket.JobSocketHub;
 import com.partnerpipeline.app.websocket.WebSocketConfiguration;
 import com.partnerpipeline.processing.offline.ExitCodes;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.Authenticator;
+import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -127,7 +130,10 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         AdminTaskGuard.install(environment.admin(), configuration.getAdminAccess());
 
         ApiConfiguration api = configuration.getApi();
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class));
+        // a known key is looked up once a minute, not on every request: a flood of requests costs the database nothing
+        Authenticator<String, Partner> authenticator = new CachingAuthenticator<>(environment.metrics(),
+                new ApiKeyAuthenticator(infrastructure.jdbi().onDemand(PartnerDao.class)),
+                CaffeineSpec.parse("maximumSize=10000,expireAfterWrite=60s"));
         FailedKeyLimiter failedKeys = new FailedKeyLimiter(api.getMaxFailedKeys(),
                 api.getFailedKeyWindow().toJavaDuration(), Clock.systemUTC());
         environment.jersey().register(new ApiKeyAuthFilter.Builder(failedKeys).setAuthenticator(authenticator)

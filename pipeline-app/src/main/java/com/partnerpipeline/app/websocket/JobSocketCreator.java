@@ -1,18 +1,19 @@
 package com.partnerpipeline.app.websocket;
 
-import com.partnerpipeline.app.auth.ApiKeyAuthenticator;
 import com.partnerpipeline.app.auth.FailedKeyLimiter;
 import com.partnerpipeline.app.core.Ids;
 import com.partnerpipeline.app.core.Partner;
 import com.partnerpipeline.app.db.JobDao;
+import io.dropwizard.auth.AuthenticationException;
+import io.dropwizard.auth.Authenticator;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketCreator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -25,12 +26,12 @@ import java.util.UUID;
 public final class JobSocketCreator implements JettyWebSocketCreator {
     private static final Logger LOG = LoggerFactory.getLogger(JobSocketCreator.class);
 
-    private final ApiKeyAuthenticator authenticator;
+    private final Authenticator<String, Partner> authenticator;
     private final FailedKeyLimiter failedKeys;
     private final JobDao jobs;
     private final JobSocketHub hub;
 
-    public JobSocketCreator(ApiKeyAuthenticator authenticator, FailedKeyLimiter failedKeys, JobDao jobs, JobSocketHub hub) {
+    public JobSocketCreator(Authenticator<String, Partner> authenticator, FailedKeyLimiter failedKeys, JobDao jobs, JobSocketHub hub) {
         this.authenticator = authenticator;
         this.failedKeys = failedKeys;
         this.jobs = jobs;
@@ -67,7 +68,7 @@ public final class JobSocketCreator implements JettyWebSocketCreator {
                 return refuse("job not found");
             }
             return new JobSocket(jobId.get(), hub);
-        } catch (RuntimeException e) {
+        } catch (AuthenticationException | RuntimeException e) {
             LOG.warn("Could not check a job socket's credentials: {}", e.getMessage());
             return new RefusedSocket(CloseCodes.SERVER_ERROR, "service unavailable: cannot check credentials right now");
         }
