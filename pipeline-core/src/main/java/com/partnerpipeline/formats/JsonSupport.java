@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /** What the two JSON readers share: a parser factory carrying the limits, and error wording. */
 final class JsonSupport {
+    private static final Pattern SETTING_NAME = Pattern.compile(",? from `[^`]*`");
+
     private JsonSupport() {
     }
 
@@ -29,7 +32,7 @@ final class JsonSupport {
             return "invalid UTF-8 byte sequence";
         }
         if (e instanceof StreamConstraintsException) {
-            return "limit exceeded: " + firstLine(((StreamConstraintsException) e).getOriginalMessage());
+            return "limit exceeded: " + withoutSettingName(firstLine(((StreamConstraintsException) e).getOriginalMessage()));
         }
         if (e instanceof JsonProcessingException jpe) {
             String message = firstLine(jpe.getOriginalMessage());
@@ -39,6 +42,14 @@ final class JsonSupport {
             return "invalid JSON: " + message;
         }
         return "read error: " + e.getMessage();
+    }
+
+    /**
+     * Jackson names the Java setting behind a limit ({@code (64, from `StreamReadConstraints.getMaxNestingDepth()`)}),
+     * which means nothing to a partner; the number stays.
+     */
+    private static String withoutSettingName(String message) {
+        return SETTING_NAME.matcher(message).replaceAll("");
     }
 
     static JsonLocation location(IOException e) {
