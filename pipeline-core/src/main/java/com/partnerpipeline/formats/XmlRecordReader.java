@@ -126,6 +126,9 @@ final class XmlRecordReader implements RecordReader {
             }
         }
         String text = null;
+        // Text split into many pieces (by comments, say: "x<!---->x<!---->...") is joined here in linear time;
+        // joined by String concatenation, a 3 MB record took 37 s.
+        StringBuilder pieces = null;
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -141,12 +144,22 @@ final class XmlRecordReader implements RecordReader {
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
                 String piece = xml.getText();
-                text = text == null ? piece : text + piece;
+                if (text == null) {
+                    text = piece;
+                } else {
+                    if (pieces == null) {
+                        pieces = new StringBuilder(text);
+                    }
+                    pieces.append(piece);
+                }
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("undeclared entity '&" + xml.getLocalName() + ";'", xml.getLocation());
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
+        }
+        if (pieces != null) {
+            text = pieces.toString();
         }
         if (fields == null) {
             String leaf = text == null ? "" : text;

@@ -47,6 +47,15 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void textSplitByCommentsProcessingInstructionsAndCdataIsJoinedWhole() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.XML,
+                "<r><item><a>x<!-- c -->y<?pi?>z<![CDATA[<w>]]>v</a><b>" + "1<!---->".repeat(100_000) + "</b></item></r>");
+
+        assertThat(value(items.get(0), "a")).isEqualTo("xyz<w>v");
+        assertThat(value(items.get(0), "b")).isEqualTo("1".repeat(100_000));
+    }
+
+    @Test
     void refusesDoctypeSoNoExternalEntityIsEverRead() throws Exception {
         String xxe = """
                 <?xml version="1.0"?>
