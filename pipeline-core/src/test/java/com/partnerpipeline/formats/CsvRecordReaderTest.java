@@ -145,6 +145,13 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void refusesHeaderOfControlCharactersOnly() {
+        assertThatThrownBy(() -> readAll(FileFormat.CSV, "\u0001\n1,Ann\n"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("cannot read the file at record 0 (line 1): the header row has no column names");
+    }
+
+    @Test
     void emptyFileAndHeaderOnlyFileHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.CSV, "")).isEmpty();
         assertThat(readAll(FileFormat.CSV, "id,name\n")).isEmpty();

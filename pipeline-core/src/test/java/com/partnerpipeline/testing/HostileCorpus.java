@@ -286,6 +286,8 @@ public final class HostileCorpus {
                 Expectation.failed(0, "invalid UTF-8")));
         cases.add(same("truncated-gzip.csv", "half a gzip stream named .csv",
                 Expectation.failed(0, "invalid UTF-8")));
+        cases.add(same("control-char-header.csv", "a header of one control character (U+0001)",
+                Expectation.failed(0, "header row")));
         cases.add(same("nul-only.csv", "1 KB of NUL bytes",
                 Expectation.refused(415, "does not look like CSV")));
         cases.add(new Case("empty.csv", "an empty file", Expectation.completed(0, 0, null),
