@@ -27,12 +27,15 @@ final class XmlRecordReader implements RecordReader {
     private final CountingInputStream counter;
     private final XMLStreamReader xml;
     private final RecordBudget budget;
+    /** Woodstox enforces it only approximately (a 94-character CDATA section passed a limit of 32), so again here. */
+    private final int maxFieldChars;
     private long nextIndex;
     private boolean finished;
 
     XmlRecordReader(InputStream in, ReaderLimits limits) throws UnreadableFileException {
         this.counter = new CountingInputStream(in);
         this.budget = new RecordBudget(limits);
+        this.maxFieldChars = limits.maxFieldChars();
         try {
             PushbackInputStream source = new PushbackInputStream(counter, 1);
             int first = source.read();
@@ -121,6 +124,9 @@ final class XmlRecordReader implements RecordReader {
             fields = new LinkedHashMap<>();
             for (int i = 0; i < attributes; i++) {
                 String value = xml.getAttributeValue(i);
+                if (value.length() > maxFieldChars) {
+                    throw new XMLStreamException("Attribute value size limit (" + maxFieldChars + ") exceeded", xml.getLocation());
+                }
                 budget.chargeValue(value.length());
                 fields.put(xml.getAttributeLocalName(i), value);
             }
@@ -151,6 +157,9 @@ final class XmlRecordReader implements RecordReader {
                         pieces = new StringBuilder(text);
                     }
                     pieces.append(piece);
+                }
+                if ((pieces == null ? text.length() : pieces.length()) > maxFieldChars) {
+                    throw new XMLStreamException("Text size limit (" + maxFieldChars + ") exceeded", xml.getLocation());
                 }
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("undeclared entity '&" + xml.getLocalName() + ";'", xml.getLocation());
