@@ -22,13 +22,23 @@ public final class PartnerMessages {
 
     /** What in {@code message} a partner should not see, or null when it is clean. */
     public static String leak(String message) {
+        return leak(message, "");
+    }
+
+    /**
+     * The same, except for what {@code input} itself contains: a parser that quotes the partner's file back (Woodstox
+     * does, {@code value '1.0x'}) shows them nothing new, and random input is full of words like "fooError".
+     */
+    public static String leak(String message, String input) {
         if (message == null) {
             return null;
         }
         for (Pattern pattern : FORBIDDEN) {
             var matcher = pattern.matcher(message);
-            if (matcher.find()) {
-                return matcher.group();
+            while (matcher.find()) {
+                if (!input.contains(matcher.group())) {
+                    return matcher.group();
+                }
             }
         }
         return null;
@@ -36,7 +46,12 @@ public final class PartnerMessages {
 
     /** Throws an AssertionError naming the leak when {@code message} is not fit for a partner. */
     public static void assertClean(String what, String message) {
-        String leak = leak(message);
+        assertClean(what, message, "");
+    }
+
+    /** The same, leaving alone what {@code input} itself contains. */
+    public static void assertClean(String what, String message, String input) {
+        String leak = leak(message, input);
         if (leak != null) {
             throw new AssertionError(what + " shows a partner '" + leak + "': " + abbreviate(message));
         }
