@@ -288,6 +288,11 @@ public final class HostileCorpus {
                 Expectation.failed(0, "invalid UTF-8")));
         cases.add(same("control-char-header.csv", "a header of one control character (U+0001)",
                 Expectation.failed(0, "header row")));
+        // The record splitter decides where a record ends (a quote opened after U+0001 runs on to the next line);
+        // univocity, which trims U+0001 as whitespace, sees another record and keeps the rest for its next call.
+        cases.add(withDefect(same("control-char-before-quote.csv", "U+0001 before a quote, a quoted value over two lines",
+                Expectation.completed(3, 1, null, "malformed_record")), "found: univocity returns the rest of that "
+                + "record for the next quoted row: null, a NullPointerException (or another row's values)"));
         cases.add(same("nul-only.csv", "1 KB of NUL bytes",
                 Expectation.refused(415, "does not look like CSV")));
         cases.add(new Case("empty.csv", "an empty file", Expectation.completed(0, 0, null),
