@@ -61,6 +61,7 @@ class HostileUploadIT {
     private static Path corpus;
     private static Process worker;
     private static Path workerLog;
+    private static int workersStarted;
 
     @BeforeAll
     static void startWorkerProcess() throws IOException {
@@ -70,7 +71,11 @@ class HostileUploadIT {
         hostileSchema = Fixtures.schema(api, partner, HostileCorpus.SCHEMA);
         numbersSchema = Fixtures.schema(api, partner, Fixtures.NUMBERS_SCHEMA);
         corpus = Files.createDirectories(ENV.directory().resolve("hostile"));
-        workerLog = ENV.directory().resolve("hostile-worker.log");
+        startWorker();
+    }
+
+    private static void startWorker() {
+        workerLog = ENV.directory().resolve("hostile-worker-" + ++workersStarted + ".log");
         worker = AppProcess.start("worker", ENV.configFile(), workerLog);
     }
 
@@ -118,8 +123,8 @@ class HostileUploadIT {
         assertWorkerRunsANormalJob(hostile.fileName());
     }
 
-    private static void checkJob(UUID jobId, Expectation expected) {
-        JsonNode job = Fixtures.awaitStatus(api, partner, jobId.toString(), WAIT, "COMPLETED", "FAILED", "CANCELLED");
+    private static void checkJob(UUID jobId, Expectation expected) throws IOException {
+        JsonNode job = awaitEnd(jobId);
         String message = job.path("errorMessage").asText(null);
         assertThat(job.get("status").asText()).as("status; message: %s", message).isEqualTo(expected.kind().name());
         long stored = StoredRecords.count(jdbi, "SELECT count(*) FROM processed_records WHERE job_id = ?", jobId);
@@ -152,6 +157,36 @@ class HostileUploadIT {
                         .anySatisfy(error -> assertNamesTheProblem((String) error.get("error_message"), expected.problem()));
             }
         }
+    }
+
+    /**
+     * Waits for the job to end. A worker process that dies on the file (out of memory: it exits, as deployed) is
+     * replaced, so the job is taken over, until it ends or is set aside after {@code worker.maxAttempts}; then the
+     * case fails saying so, and the next case has a live worker.
+     */
+    private static JsonNode awaitEnd(UUID jobId) throws IOException {
+        List<String> deaths = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            JsonNode job = api.get("/api/jobs/" + jobId, partner.apiKey()).json();
+            if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(job.path("status").asText())) {
+                assertThat(deaths).as("worker processes that died on this file; the job then ended: %s", job).isEmpty();
+                return job;
+            }
+            if (!worker.isAlive()) {
+                deaths.add("exit " + worker.exitValue() + ": " + lastLines(workerLog));
+                startWorker();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + jobId + " did not end in " + WAIT + " (worker deaths: " + deaths + "): " + job);
+            }
+            Fixtures.sleep(100);
+        }
+    }
+
+    private static String lastLines(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 
     /** The worker that ran the hostile file is alive, and a normal file after it is stored exactly once. */
