@@ -153,7 +153,7 @@ class CsvRecordReaderTest {
 
     @Test
     void nulBeforeAnEscapedQuoteInAQuotedValueIsKept() throws Exception {
-        // Found by ReaderProperties: univocity drops a NUL right before "" inside quotes (it reads "a\0""" as a").
+        // Found by ReaderPropertiesTest: univocity drops a NUL right before "" inside quotes (it reads "a\0""" as a").
         // Fails until that is worked around; PostgreSQL stores the NUL as U+FFFD, the offline output keeps it.
         List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,\"a\u0000\"\"\"\n2,\"b\u0000\"\"c\"\n");
 

@@ -156,7 +156,8 @@ class JsonReaderTest {
         try (RecordReader reader = Records.open(FileFormat.JSON, content, limits)) {
             UnreadableFileException error = org.assertj.core.api.Assertions.catchThrowableOfType(
                     UnreadableFileException.class, reader::next);
-            assertThat(error.reason()).isEqualTo("limit exceeded: String value length (200) exceeds the maximum allowed (10)");
+            // the length Jackson reports depends on where its buffers happened to fill: 200 alone, 1000 in the full suite
+            assertThat(error.reason()).matches("limit exceeded: String value length \\(\\d+\\) exceeds the maximum allowed \\(10\\)");
         }
     }
 

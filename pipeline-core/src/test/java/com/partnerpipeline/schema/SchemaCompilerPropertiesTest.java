@@ -21,7 +21,7 @@ import java.util.Map;
  * know. Whatever the document, it compiles or is refused with {@link InvalidSchemaException} (see
  * {@link SchemaInvariants}). Both outcomes must occur, or the generator is not reaching the compiler.
  */
-class SchemaCompilerProperties {
+class SchemaCompilerPropertiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String AUTO_NAME = "$auto";
     private static final List<String> TYPES = List.of("string", "integer", "number", "boolean", "date", "datetime",
@@ -77,7 +77,7 @@ class SchemaCompilerProperties {
                 Arbitraries.lazy(this::fieldValue)).ofMaxSize(6);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, plausible),
-                net.jqwik.api.Tuple.of(5, Arbitraries.lazy(() -> entries.map(SchemaCompilerProperties::object))),
+                net.jqwik.api.Tuple.of(5, Arbitraries.lazy(() -> entries.map(SchemaCompilerPropertiesTest::object))),
                 net.jqwik.api.Tuple.of(1, anyJson(2)));
     }
 
@@ -104,7 +104,7 @@ class SchemaCompilerProperties {
     private Arbitrary<JsonNode> validation() {
         return Arbitraries.maps(Arbitraries.of("type", "required", "min", "max", "minLength", "maxLength", "pattern",
                         "enum", "format", "requird"), Arbitraries.lazy(this::constraintValue)).ofMaxSize(5)
-                .map(SchemaCompilerProperties::object);
+                .map(SchemaCompilerPropertiesTest::object);
     }
 
     private Arbitrary<JsonNode> constraintValue() {
@@ -114,7 +114,7 @@ class SchemaCompilerProperties {
                 pattern().map(NODES::textNode),
                 Arbitraries.of("2024-05-31", "2023-02-30", "31/05/2024", "2024-05-31T14:30:00Z", "yyyy-MM-dd",
                         "dd/MM/uuuu", "'", "QQQ", "[yyyy]", "{").map(NODES::textNode),
-                scalar().list().ofMaxSize(4).map(SchemaCompilerProperties::array));
+                scalar().list().ofMaxSize(4).map(SchemaCompilerPropertiesTest::array));
     }
 
     private Arbitrary<String> pattern() {
@@ -126,7 +126,7 @@ class SchemaCompilerProperties {
     private Arbitrary<JsonNode> transform() {
         return Arbitraries.maps(Arbitraries.of("mapping", "trim", "case", "default", "map"), Arbitraries.oneOf(
                 Arbitraries.of("lower", "upper", "title", "a.b.c", "a..b", ".", "x".repeat(40)).map(NODES::textNode),
-                scalar())).ofMaxSize(4).map(SchemaCompilerProperties::object);
+                scalar())).ofMaxSize(4).map(SchemaCompilerPropertiesTest::object);
     }
 
     private Arbitrary<JsonNode> rules() {
@@ -135,7 +135,7 @@ class SchemaCompilerProperties {
                         scalar(),
                         Arbitraries.of("a", "b", "id", "nope").list().ofMaxSize(4)
                                 .map(names -> array(names.stream().map(n -> (JsonNode) NODES.textNode(n)).toList()))))
-                .ofMaxSize(5).map(SchemaCompilerProperties::object);
+                .ofMaxSize(5).map(SchemaCompilerPropertiesTest::object);
     }
 
     /** Scalars of every JSON kind, the awkward ones overrepresented; Jackson reads 1e999 in a request as infinity. */
@@ -156,9 +156,9 @@ class SchemaCompilerProperties {
             return scalar();
         }
         return Arbitraries.oneOf(scalar(),
-                Arbitraries.lazy(() -> anyJson(depth - 1)).list().ofMaxSize(3).map(SchemaCompilerProperties::array),
+                Arbitraries.lazy(() -> anyJson(depth - 1)).list().ofMaxSize(3).map(SchemaCompilerPropertiesTest::array),
                 Arbitraries.maps(Arbitraries.strings().ofMaxLength(6), Arbitraries.lazy(() -> anyJson(depth - 1)))
-                        .ofMaxSize(3).map(SchemaCompilerProperties::object));
+                        .ofMaxSize(3).map(SchemaCompilerPropertiesTest::object));
     }
 
     private static JsonNode object(Map<String, JsonNode> entries) {

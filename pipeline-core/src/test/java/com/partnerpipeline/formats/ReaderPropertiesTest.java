@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * format's own tokens, shuffled into anything, under random small limits, keeps every promise of
  * {@link ReaderInvariants}. {@code -Djqwik.tries.default=N} runs more than the build's 200 tries.
  */
-class ReaderProperties {
+class ReaderPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Characters that make CSV, JSON and XML writers and readers work: separators, quotes, escapes, BOM, NUL,
@@ -45,7 +45,7 @@ class ReaderProperties {
         String lineEnd = crlf ? "\r\n" : "\n";
         csv.append(lineEnd);
         for (List<String> row : table) {
-            String line = row.stream().map(ReaderProperties::csvValue).collect(Collectors.joining(","));
+            String line = row.stream().map(ReaderPropertiesTest::csvValue).collect(Collectors.joining(","));
             csv.append(line.isBlank() ? "\"\"" + line : line).append(lineEnd); // a blank line would be skipped
         }
 
@@ -54,7 +54,7 @@ class ReaderProperties {
         assertThat(items).hasSize(table.size());
         for (int i = 0; i < table.size(); i++) {
             assertThat(items.get(i)).as("row %d of %s", i, csv).isInstanceOf(CsvRecord.class);
-            List<String> expected = table.get(i).stream().map(ReaderProperties::trimmed).toList();
+            List<String> expected = table.get(i).stream().map(ReaderPropertiesTest::trimmed).toList();
             assertThat(((CsvRecord) items.get(i)).values()).as("row %d of %s", i, csv).containsExactlyElementsOf(expected);
         }
     }
@@ -121,7 +121,7 @@ class ReaderProperties {
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(ReaderProperties::comparable).toList();
+            return list.stream().map(ReaderPropertiesTest::comparable).toList();
         }
         if (value instanceof Number number) {
             BigDecimal decimal = new BigDecimal(number.toString());
