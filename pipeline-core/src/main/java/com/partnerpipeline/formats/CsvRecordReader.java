@@ -76,6 +76,9 @@ public final class CsvRecordReader implements RecordReader {
                     : "the header row is malformed: " + describe(e);
             throw new UnreadableFileException(reason, 0, raw.lineNumber(), 0);
         }
+        if (names == null) { // univocity's answer for a row of control characters only ("\u0001")
+            throw new UnreadableFileException("the header row has no column names", 0, raw.lineNumber(), 0);
+        }
         List<String> columns = new ArrayList<>(names.length);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.length; i++) {

@@ -47,6 +47,39 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void textSplitByCommentsProcessingInstructionsAndCdataIsJoinedWhole() throws Exception {
+        List<ReadItem> items = readAll(FileFormat.XML,
+                "<r><item><a>x<!-- c -->y<?pi?>z<![CDATA[<w>]]>v</a><b>" + "1<!---->".repeat(100_000) + "</b></item></r>");
+
+        assertThat(value(items.get(0), "a")).isEqualTo("xyz<w>v");
+        assertThat(value(items.get(0), "b")).isEqualTo("1".repeat(100_000));
+    }
+
+    @Test
+    void valuesOverTheFieldLimitStopTheFileHoweverTheyAreWritten() throws Exception {
+        // Found by ReaderFuzzTest: Woodstox let a CDATA section of 94 characters through a limit of 32
+        ReaderLimits limits = new ReaderLimits(32, 1000, 8, 100);
+        String ok = "<item><a>ok</a></item>";
+        for (String value : List.of("<a><![CDATA[" + "x".repeat(33) + "]]></a>", "<a>" + "x<!---->".repeat(33) + "</a>",
+                "<a>" + "x".repeat(20) + "<![CDATA[" + "y".repeat(20) + "]]></a>", "<a b=\"" + "x".repeat(33) + "\"/>")) {
+            byte[] content = ("<r>" + ok + "<item>" + value + "</item></r>").getBytes(StandardCharsets.UTF_8);
+            List<ReadItem> before = new java.util.ArrayList<>();
+            UnreadableFileException error = null;
+            try (RecordReader reader = Records.open(FileFormat.XML, content, limits)) {
+                for (ReadItem item = reader.next(); item != null; item = reader.next()) {
+                    before.add(item);
+                }
+            } catch (UnreadableFileException e) {
+                error = e;
+            }
+
+            assertThat(before).as(value).hasSize(1);
+            assertThat(error).as(value).isNotNull();
+            assertThat(error.reason()).as(value).endsWith("limit (32) exceeded");
+        }
+    }
+
+    @Test
     void refusesDoctypeSoNoExternalEntityIsEverRead() throws Exception {
         String xxe = """
                 <?xml version="1.0"?>
