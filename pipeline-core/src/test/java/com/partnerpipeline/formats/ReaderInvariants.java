@@ -34,7 +34,11 @@ final class ReaderInvariants {
                 case JSON -> RecordReaders.open(in, FileFormat.JSON, limits);
                 case JSON_LINES -> {
                     CountingInputStream counter = new CountingInputStream(in);
-                    yield new JsonLinesReader(counter, counter, limits);
+                    try {
+                        yield new JsonLinesReader(LeadingWhitespace.skip(counter), counter, limits);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e); // from a byte array: never
+                    }
                 }
                 case XML -> RecordReaders.open(in, FileFormat.XML, limits);
             };
