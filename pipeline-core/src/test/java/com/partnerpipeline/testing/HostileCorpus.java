@@ -143,13 +143,13 @@ public final class HostileCorpus {
                     ascii(out, "</row>\n<row><id>3</id><name>Cy</name></row>\n</rows>\n");
                 }));
         cases.add(generated("huge-text.xml", "a 20 MB text value",
-                Expectation.failed(1, "limit"), out -> {
+                Expectation.failed(1, "processing.maxFieldChars"), out -> {
                     ascii(out, "<rows>\n<row><id>1</id><name>Ann</name></row>\n<row><id>2</id><name>");
                     repeat(out, "x", 20 * MB);
                     ascii(out, "</name></row>\n<row><id>3</id><name>Cy</name></row>\n</rows>\n");
                 }));
         cases.add(generated("huge-attribute.xml", "a 2 MB attribute value",
-                Expectation.failed(1, "limit"), out -> {
+                Expectation.failed(1, "processing.maxFieldChars"), out -> {
                     ascii(out, "<rows>\n<row><id>1</id><name>Ann</name></row>\n<row id=\"2\" name=\"");
                     repeat(out, "x", 2 * MB);
                     ascii(out, "\"/>\n<row><id>3</id><name>Cy</name></row>\n</rows>\n");
@@ -187,7 +187,7 @@ public final class HostileCorpus {
                 }));
         // Woodstox refuses the element outright, so the file stops (README's limits table says "the record is rejected")
         cases.add(generated("xml-many-attributes.xml", "a record of 20,000 attributes",
-                Expectation.failed(1, "attribute limit"), out -> {
+                Expectation.failed(1, "more than 10000 attributes (processing.maxFields)"), out -> {
                     ascii(out, "<rows>\n<row><id>1</id><name>Ann</name></row>\n<row id=\"2\"");
                     for (int i = 0; i < 20_000; i++) {
                         ascii(out, " a" + i + "=\"x\"");
@@ -250,7 +250,7 @@ public final class HostileCorpus {
                     ascii(out, "}\n{\"id\": 3, \"name\": \"Cy\"}\n");
                 }));
         cases.add(generated("huge-string.json", "a 20 MB string in a JSON array",
-                Expectation.failed(1, "length"), out -> {
+                Expectation.failed(1, "processing.maxFieldChars"), out -> {
                     ascii(out, "[{\"id\": 1, \"name\": \"Ann\"},\n{\"id\": 2, \"name\": \"");
                     repeat(out, "x", 20 * MB);
                     ascii(out, "\"},\n{\"id\": 3, \"name\": \"Cy\"}]\n");
@@ -262,7 +262,7 @@ public final class HostileCorpus {
                     ascii(out, "\"}\n{\"id\": 3, \"name\": \"Cy\"}\n");
                 }));
         cases.add(generated("long-digits.jsonl", "a number of 2,000,000 digits",
-                Expectation.completed(2, 1, "exceeds the maximum", "malformed_record"), out -> {
+                Expectation.completed(2, 1, "processing.maxFieldChars", "malformed_record"), out -> {
                     ascii(out, "{\"id\": 1, \"name\": \"Ann\"}\n{\"id\": ");
                     repeat(out, "9", 2_000_000);
                     ascii(out, ", \"name\": \"Big\"}\n{\"id\": 3, \"name\": \"Cy\"}\n");
