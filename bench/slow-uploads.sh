@@ -5,6 +5,7 @@
 # Needs PostgreSQL (127.0.0.1:5432, trust) and Redis (127.0.0.1:6379) running; uses a database of its own.
 #
 #   bench/slow-uploads.sh [SLOW] [KEYS] [INTERVAL_MS]      defaults: 1000 uploads from 100 partners, a byte every 8000 ms
+#   SERVER_OPTS="-Ddw.uploads.maxConcurrent=100000 ..."  overrides the server's configuration (Dropwizard's dw. prefix)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLOW=${1:-1000}
@@ -24,7 +25,7 @@ $PSQL -d $DB -c "INSERT INTO jobs (id, partner_id, schema_id, filename, file_siz
     SELECT gen_random_uuid(), '$PARTNER_ID', '$SCHEMA_ID', 'old-' || i || '.csv', 100, 'csv', '', 'COMPLETED'
     FROM generate_series(1, 20) i"
 
-java -Xmx256m -XX:+UseParallelGC -jar "$APP" server config.yml > "$WORK/server.log" 2>&1 & SERVER=$!
+java -Xmx256m -XX:+UseParallelGC ${SERVER_OPTS:-} -jar "$APP" server config.yml > "$WORK/server.log" 2>&1 & SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 60); do curl -sf localhost:18492/api/health >/dev/null && break; sleep 0.5; done
 
