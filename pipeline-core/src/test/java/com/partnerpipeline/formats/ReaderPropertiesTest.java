@@ -2,28 +2,37 @@ package com.partnerpipeline.formats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.formats.ReaderInvariants.Format;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 
+import static com.partnerpipeline.testing.Generators.anyLong;
+import static com.partnerpipeline.testing.Generators.between;
+import static com.partnerpipeline.testing.Generators.bytes;
+import static com.partnerpipeline.testing.Generators.decimal;
+import static com.partnerpipeline.testing.Generators.forAll;
+import static com.partnerpipeline.testing.Generators.hex;
+import static com.partnerpipeline.testing.Generators.list;
+import static com.partnerpipeline.testing.Generators.map;
+import static com.partnerpipeline.testing.Generators.oneOf;
+import static com.partnerpipeline.testing.Generators.quoted;
+import static com.partnerpipeline.testing.Generators.range;
+import static com.partnerpipeline.testing.Generators.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based tests of the readers with generated structured input (jqwik). Two kinds: what a writer writes
- * correctly comes back value for value, quoting, escapes and odd characters included; and text built from each
- * format's own tokens, shuffled into anything, under random small limits, keeps every promise of
- * {@link ReaderInvariants}. {@code -Djqwik.tries.default=N} runs more than the build's 200 tries.
+ * Property-based tests of the readers with generated structured input (plain JUnit, see
+ * {@link com.partnerpipeline.testing.Generators}). Two kinds: what a writer writes correctly comes back value for
+ * value, quoting, escapes and odd characters included; and text built from each format's own tokens, shuffled into
+ * anything, under random small limits, keeps every promise of {@link ReaderInvariants}. 200 cases per property in the
+ * build; {@code -Dproperties.tries=N} runs N, {@code -Dproperties.seed=S} starts from seed S (a failure names its
+ * case's seed).
  */
 class ReaderPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,11 +41,23 @@ class ReaderPropertiesTest {
      * non-ASCII. Single chars only: half of a surrogate pair is no text at all.
      */
     private static final String HOSTILE_CHARS = " ,;\"'\\\n\r\t\u0000\u001F\uFEFF\u00A0\u2028é€中<>&=:{}[]#ab1";
+    /** Printable ASCII, then the hostile characters: the alphabet of generated text. */
+    private static final String TEXT_CHARS = range('\u0020', '\u007E') + HOSTILE_CHARS;
 
     // ---- what is written correctly comes back as written
 
-    @Property
-    void csvRowsComeBackAsWritten(@ForAll("csvTables") List<List<String>> table, @ForAll boolean crlf) throws Exception {
+    record CsvCase(List<List<String>> table, boolean crlf) {
+    }
+
+    @Test
+    void csvRowsComeBackAsWritten() {
+        forAll("csvRowsComeBackAsWritten", ReaderPropertiesTest::csvCase,
+                c -> "crlf=" + c.crlf() + ", rows " + c.table().stream()
+                        .map(row -> row.stream().map(v -> quoted(v)).toList().toString()).toList(),
+                c -> csvRowsComeBackAsWritten(c.table(), c.crlf()));
+    }
+
+    private static void csvRowsComeBackAsWritten(List<List<String>> table, boolean crlf) throws Exception {
         int columns = table.get(0).size();
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < columns; i++) {
@@ -46,7 +67,12 @@ class ReaderPropertiesTest {
         csv.append(lineEnd);
         for (List<String> row : table) {
             String line = row.stream().map(ReaderPropertiesTest::csvValue).collect(Collectors.joining(","));
-            csv.append(line.isBlank() ? "\"\"" + line : line).append(lineEnd); // a blank line would be skipped
+            if (line.isBlank()) {
+                // a blank line would be skipped: quote the values instead (not "" before them: a quoted value
+                // followed by U+2028, blank to isBlank but above the space, is no CSV)
+                line = row.stream().map(value -> '"' + value.replace("\"", "\"\"") + '"').collect(Collectors.joining(","));
+            }
+            csv.append(line).append(lineEnd);
         }
 
         List<ReadItem> items = Records.readAll(FileFormat.CSV, csv.toString().getBytes(StandardCharsets.UTF_8), ReaderLimits.DEFAULTS);
@@ -82,17 +108,27 @@ class ReaderPropertiesTest {
      * Without NUL: univocity drops a NUL that stands right before an escaped quote in a quoted value ({@code "a\0"""}
      * reads as {@code a"}); CsvRecordReaderTest keeps that case.
      */
-    @Provide
-    Arbitrary<List<List<String>>> csvTables() {
-        Arbitrary<String> values = Arbitraries.strings().withChars(HOSTILE_CHARS.replace("\u0000", ""))
-                .withCharRange('\u0020', '\u007E').ofMaxLength(12);
-        return Arbitraries.integers().between(1, 6).flatMap(columns ->
-                values.list().ofSize(columns).list().ofMinSize(1).ofMaxSize(8));
+    private static final String CSV_VALUE_CHARS = range('\u0020', '\u007E') + HOSTILE_CHARS.replace("\u0000", "");
+
+    private static CsvCase csvCase(Random random) {
+        int columns = between(random, 1, 6);
+        List<List<String>> table = list(random, 1, 8, r -> list(r, columns, columns, v -> string(v, CSV_VALUE_CHARS, 12)));
+        return new CsvCase(table, random.nextBoolean());
     }
 
-    @Property
-    void jsonRecordsComeBackAsWrittenInAnArrayAndAsLines(@ForAll("jsonRecords") List<Map<String, Object>> records,
-                                                         @ForAll boolean crlf) throws Exception {
+    record JsonCase(List<Map<String, Object>> records, boolean crlf) {
+    }
+
+    @Test
+    void jsonRecordsComeBackAsWrittenInAnArrayAndAsLines() {
+        forAll("jsonRecordsComeBackAsWrittenInAnArrayAndAsLines",
+                random -> new JsonCase(list(random, 1, 6, r -> jsonObject(r, 3)), random.nextBoolean()),
+                c -> "crlf=" + c.crlf() + ", records " + quoted(String.valueOf(c.records())),
+                c -> jsonRecordsComeBackAsWrittenInAnArrayAndAsLines(c.records(), c.crlf()));
+    }
+
+    private static void jsonRecordsComeBackAsWrittenInAnArrayAndAsLines(List<Map<String, Object>> records, boolean crlf)
+            throws Exception {
         String lineEnd = crlf ? "\r\n" : "\n";
         StringBuilder array = new StringBuilder("[").append(lineEnd);
         StringBuilder lines = new StringBuilder();
@@ -130,29 +166,33 @@ class ReaderPropertiesTest {
         return value;
     }
 
-    @Provide
-    Arbitrary<List<Map<String, Object>>> jsonRecords() {
-        return jsonObject(3).list().ofMinSize(1).ofMaxSize(6);
+    private static Map<String, Object> jsonObject(Random random, int depth) {
+        return map(random, 0, 5, r -> text(r, 8), r -> jsonValue(r, depth - 1));
     }
 
-    private Arbitrary<Map<String, Object>> jsonObject(int depth) {
-        return Arbitraries.maps(text(8), jsonValue(depth - 1)).ofMaxSize(5);
+    /** Text, a long, a boolean, a decimal (scale 4, within ±1e9) or null; below the depth, objects and arrays too. */
+    private static Object jsonValue(Random random, int depth) {
+        int kinds = depth > 0 ? 7 : 5;
+        return switch (random.nextInt(kinds)) {
+            case 0 -> text(random, 16);
+            case 1 -> anyLong(random);
+            case 2 -> random.nextBoolean();
+            case 3 -> decimal(random, 1_000_000_000L, 4);
+            case 4 -> null;
+            case 5 -> jsonObject(random, depth);
+            default -> list(random, 0, 4, r -> jsonValue(r, depth - 1));
+        };
     }
 
-    @SuppressWarnings("unchecked")
-    private Arbitrary<Object> jsonValue(int depth) {
-        List<Arbitrary<?>> choices = new ArrayList<>(List.of(text(16), Arbitraries.longs(), Arbitraries.of(true, false),
-                Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1e9), BigDecimal.valueOf(1e9)).ofScale(4),
-                Arbitraries.just(null)));
-        if (depth > 0) {
-            choices.add(Arbitraries.lazy(() -> jsonObject(depth)));
-            choices.add(Arbitraries.lazy(() -> jsonValue(depth - 1).list().ofMaxSize(4)));
-        }
-        return (Arbitrary<Object>) (Arbitrary<?>) Arbitraries.oneOf((List<Arbitrary<Object>>) (List<?>) choices);
+    @Test
+    void xmlRecordsComeBackAsWritten() {
+        forAll("xmlRecordsComeBackAsWritten",
+                random -> list(random, 1, 6, ReaderPropertiesTest::xmlRecord),
+                records -> quoted(String.valueOf(records)),
+                ReaderPropertiesTest::xmlRecordsComeBackAsWritten);
     }
 
-    @Property
-    void xmlRecordsComeBackAsWritten(@ForAll("xmlRecords") List<Map<String, String>> records) throws Exception {
+    private static void xmlRecordsComeBackAsWritten(List<Map<String, String>> records) throws Exception {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rows>\n");
         for (Map<String, String> record : records) {
             xml.append("  <row>");
@@ -178,85 +218,97 @@ class ReaderPropertiesTest {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    @Provide
-    Arbitrary<List<Map<String, String>>> xmlRecords() {
-        Arbitrary<String> names = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(1),
-                Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars("-_.").ofMaxLength(6))
-                .as((first, rest) -> first + rest).filter(name -> !name.startsWith("xml"));
-        // XML text: no control characters but tab and line feed; a carriage return would come back as a line feed
-        Arbitrary<String> values = Arbitraries.strings().withChars(HOSTILE_CHARS.replaceAll("[\\u0000\\u001F\\r]", ""))
-                .withCharRange('\u0020', '\u00FF').ofMaxLength(16);
-        return Arbitraries.maps(names, values).ofMinSize(1).ofMaxSize(5).list().ofMinSize(1).ofMaxSize(6);
+    private static final String XML_NAME_START = range('a', 'z');
+    private static final String XML_NAME_CHARS = range('a', 'z') + range('0', '9') + "-_.";
+    /** XML text: no control characters but tab and line feed; a carriage return would come back as a line feed. */
+    private static final String XML_TEXT_CHARS = range('\u0020', '\u00FF')
+            + HOSTILE_CHARS.replaceAll("[\\u0000\\u001F\\r]", "");
+
+    private static Map<String, String> xmlRecord(Random random) {
+        return map(random, 1, 5, ReaderPropertiesTest::xmlName, r -> string(r, XML_TEXT_CHARS, 16));
     }
 
-    private static Arbitrary<String> text(int maxLength) {
-        return Arbitraries.strings().withChars(HOSTILE_CHARS).withCharRange('\u0020', '\u007E').ofMaxLength(maxLength);
+    /** A letter, then up to 6 letters, digits, '-', '_' or '.'; never starting with "xml" (reserved). */
+    private static String xmlName(Random random) {
+        while (true) {
+            String name = string(random, XML_NAME_START, 1, 1) + string(random, XML_NAME_CHARS, 6);
+            if (!name.startsWith("xml")) {
+                return name;
+            }
+        }
+    }
+
+    private static String text(Random random, int maxLength) {
+        return string(random, TEXT_CHARS, maxLength);
     }
 
     // ---- anything made of a format's tokens keeps the readers' promises
 
-    @Property
-    void csvReaderKeepsItsPromisesOnAnything(@ForAll("csvish") String text, @ForAll("limits") ReaderLimits limits)
-            throws Exception {
-        ReaderInvariants.read(Format.CSV, text.getBytes(StandardCharsets.UTF_8), limits);
+    record Soup<T>(T content, ReaderLimits limits) {
     }
 
-    @Property
-    void jsonReadersKeepTheirPromisesOnAnything(@ForAll("jsonish") String text, @ForAll("limits") ReaderLimits limits)
-            throws Exception {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        ReaderInvariants.read(Format.JSON, content, limits);
-        ReaderInvariants.read(Format.JSON_LINES, content, limits);
+    @Test
+    void csvReaderKeepsItsPromisesOnAnything() {
+        forAll("csvReaderKeepsItsPromisesOnAnything", random -> new Soup<>(csvish(random), limits(random)),
+                soup -> quoted(soup.content()) + " under " + soup.limits(),
+                soup -> ReaderInvariants.read(Format.CSV, soup.content().getBytes(StandardCharsets.UTF_8), soup.limits()));
     }
 
-    @Property
-    void xmlReaderKeepsItsPromisesOnAnything(@ForAll("xmlish") String text, @ForAll("limits") ReaderLimits limits)
-            throws Exception {
-        ReaderInvariants.read(Format.XML, text.getBytes(StandardCharsets.UTF_8), limits);
+    @Test
+    void jsonReadersKeepTheirPromisesOnAnything() {
+        forAll("jsonReadersKeepTheirPromisesOnAnything", random -> new Soup<>(jsonish(random), limits(random)),
+                soup -> quoted(soup.content()) + " under " + soup.limits(),
+                soup -> {
+                    byte[] content = soup.content().getBytes(StandardCharsets.UTF_8);
+                    ReaderInvariants.read(Format.JSON, content, soup.limits());
+                    ReaderInvariants.read(Format.JSON_LINES, content, soup.limits());
+                });
     }
 
-    @Property
-    void everyReaderKeepsItsPromisesOnBytes(@ForAll("bytes") byte[] content, @ForAll("limits") ReaderLimits limits)
-            throws Exception {
-        for (Format format : Format.values()) {
-            ReaderInvariants.read(format, content, limits);
-        }
+    @Test
+    void xmlReaderKeepsItsPromisesOnAnything() {
+        forAll("xmlReaderKeepsItsPromisesOnAnything", random -> new Soup<>(xmlish(random), limits(random)),
+                soup -> quoted(soup.content()) + " under " + soup.limits(),
+                soup -> ReaderInvariants.read(Format.XML, soup.content().getBytes(StandardCharsets.UTF_8), soup.limits()));
     }
 
-    @Provide
-    Arbitrary<String> csvish() {
-        return tokens("a", "b1", " ", ",", ",,", "\"", "\"\"", "\n", "\r\n", "\r", "\t", "\uFEFF", "\u0000", "x y",
-                "id,name\n", "\"a\nb\"", "é", "😀", "\"\" x");
+    @Test
+    void everyReaderKeepsItsPromisesOnBytes() {
+        forAll("everyReaderKeepsItsPromisesOnBytes", random -> new Soup<>(bytes(random, 200), limits(random)),
+                soup -> hex(soup.content()) + " under " + soup.limits(),
+                soup -> {
+                    for (Format format : Format.values()) {
+                        ReaderInvariants.read(format, soup.content(), soup.limits());
+                    }
+                });
     }
 
-    @Provide
-    Arbitrary<String> jsonish() {
-        return tokens("[", "]", "{", "}", "\"a\":", "\"\":", ",", ":", "\"x\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\\"\"",
-                "1", "-0.5e-3", "1e999999999", "1e9999999999", "12345678901234567890", "true", "null", " ", "\n",
-                "\r\n", "\uFEFF", "\u0000", "é", "{\"id\": 1}");
+    private static String csvish(Random random) {
+        return tokens(random, "a", "b1", " ", ",", ",,", "\"", "\"\"", "\n", "\r\n", "\r", "\t", "\uFEFF", "\u0000",
+                "x y", "id,name\n", "\"a\nb\"", "é", "😀", "\"\" x");
     }
 
-    @Provide
-    Arbitrary<String> xmlish() {
-        return tokens("<r>", "</r>", "<a>", "</a>", "<b c=\"d\">", "</b>", "<e/>", "text", " ", "\n", "&amp;", "&lt;",
-                "&#65;", "&#0;", "&e;", "<![CDATA[", "]]>", "<!--", "-->", "<?pi x?>", "<?xml version=\"1.0\"?>",
+    private static String jsonish(Random random) {
+        return tokens(random, "[", "]", "{", "}", "\"a\":", "\"\":", ",", ":", "\"x\"", "\"\\u0000\"", "\"\\ud800\"",
+                "\"\\\"\"", "1", "-0.5e-3", "1e999999999", "1e9999999999", "12345678901234567890", "true", "null", " ",
+                "\n", "\r\n", "\uFEFF", "\u0000", "é", "{\"id\": 1}");
+    }
+
+    private static String xmlish(Random random) {
+        return tokens(random, "<r>", "</r>", "<a>", "</a>", "<b c=\"d\">", "</b>", "<e/>", "text", " ", "\n", "&amp;",
+                "&lt;", "&#65;", "&#0;", "&e;", "<![CDATA[", "]]>", "<!--", "-->", "<?pi x?>", "<?xml version=\"1.0\"?>",
                 "<!DOCTYPE r [", "<!ENTITY e \"lol\">", "<!ENTITY x SYSTEM \"file:///etc/passwd\">", "]>", "\uFEFF",
                 "\u0000", "é", "xmlns:p=\"u\"", "<p:a>", "</p:a>", "=", "\"");
     }
 
-    private static Arbitrary<String> tokens(String... tokens) {
-        return Arbitraries.of(tokens).list().ofMaxSize(60).map(list -> String.join("", list));
+    /** Up to 60 of {@code tokens}, any of them any number of times, in any order. */
+    private static String tokens(Random random, String... tokens) {
+        return String.join("", list(random, 0, 60, r -> oneOf(r, tokens)));
     }
 
-    @Provide
-    Arbitrary<byte[]> bytes() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-    }
-
-    @Provide
-    Arbitrary<ReaderLimits> limits() {
-        return Combinators.combine(Arbitraries.integers().between(1, 48), Arbitraries.integers().between(0, 400),
-                        Arbitraries.integers().between(2, 8), Arbitraries.integers().between(1, 16))
-                .as((field, extra, depth, fields) -> new ReaderLimits(field, field + extra, depth, fields));
+    /** Small limits: a field of 1 to 48 characters, a record up to 400 more, depth 2 to 8, 1 to 16 fields. */
+    private static ReaderLimits limits(Random random) {
+        int field = between(random, 1, 48);
+        return new ReaderLimits(field, field + between(random, 0, 400), between(random, 2, 8), between(random, 1, 16));
     }
 }

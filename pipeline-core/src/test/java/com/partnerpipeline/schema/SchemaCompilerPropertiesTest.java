@@ -4,161 +4,176 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import com.partnerpipeline.testing.Generators;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+
+import static com.partnerpipeline.testing.Generators.anyLong;
+import static com.partnerpipeline.testing.Generators.anyString;
+import static com.partnerpipeline.testing.Generators.between;
+import static com.partnerpipeline.testing.Generators.forAll;
+import static com.partnerpipeline.testing.Generators.frequency;
+import static com.partnerpipeline.testing.Generators.list;
+import static com.partnerpipeline.testing.Generators.map;
+import static com.partnerpipeline.testing.Generators.oneOf;
+import static com.partnerpipeline.testing.Generators.oneOfGenerated;
+import static com.partnerpipeline.testing.Generators.quoted;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The schema compiler on generated schema documents (jqwik): every key it knows, with values of the right kind, the
- * wrong kind, out of range or absurd (1e999, regexes of counted repetitions, impossible dates), and keys it does not
- * know. Whatever the document, it compiles or is refused with {@link InvalidSchemaException} (see
- * {@link SchemaInvariants}). Both outcomes must occur, or the generator is not reaching the compiler.
+ * The schema compiler on generated schema documents (plain JUnit, see {@link Generators}): every key it knows, with
+ * values of the right kind, the wrong kind, out of range or absurd (1e999, regexes of counted repetitions, impossible
+ * dates), and keys it does not know. Whatever the document, it compiles or is refused with
+ * {@link InvalidSchemaException} (see {@link SchemaInvariants}). Both outcomes must occur, or the generator is not
+ * reaching the compiler. 200 documents in the build; {@code -Dproperties.tries=N} runs N, {@code -Dproperties.seed=S}
+ * starts from seed S (a failure names its document's seed).
  */
 class SchemaCompilerPropertiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String AUTO_NAME = "$auto";
     private static final List<String> TYPES = List.of("string", "integer", "number", "boolean", "date", "datetime",
             "email", "url");
+    /** Fewer documents than this (a single seed run alone, say) need not show both outcomes. */
+    private static final int TRIES_FOR_BOTH_OUTCOMES = 50;
 
-    @Property
-    void compilesOrRefusesWithAMessage(@ForAll("schemaDocuments") JsonNode document) {
-        Statistics.collect(SchemaInvariants.compile(document) ? "compiled" : "refused");
+    @Test
+    void compilesOrRefusesWithAMessage() {
+        int[] outcomes = new int[2]; // compiled, refused
+        forAll("compilesOrRefusesWithAMessage", SchemaCompilerPropertiesTest::schemaDocument,
+                document -> quoted(String.valueOf(document)),
+                document -> outcomes[SchemaInvariants.compile(document) ? 0 : 1]++);
         // the generator must reach the compiler's insides, not just its first check
-        Statistics.coverage(coverage -> {
-            coverage.check("compiled").count(count -> count > 0);
-            coverage.check("refused").count(count -> count > 0);
-        });
+        if (Generators.tries() >= TRIES_FOR_BOTH_OUTCOMES) {
+            assertThat(outcomes[0]).as("documents compiled (refused: %d)", outcomes[1]).isPositive();
+            assertThat(outcomes[1]).as("documents refused (compiled: %d)", outcomes[0]).isPositive();
+        }
     }
 
-    @Provide
-    Arbitrary<JsonNode> schemaDocuments() {
-        Arbitrary<JsonNode> fieldsArray = field().list().ofMaxSize(6).map(list -> {
-            ArrayNode array = NODES.arrayNode();
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode field = list.get(i);
-                if (field.path("name").asText().equals(AUTO_NAME)) {
-                    ((ObjectNode) field).put("name", "f" + i); // plausible fields have distinct names
-                }
-                array.add(field);
+    /** A whole schema with rules (4 in 7), a bare fields array (2 in 7), or any JSON (1 in 7). */
+    private static JsonNode schemaDocument(Random random) {
+        return frequency(random, new int[] {4, 2, 1},
+                r -> {
+                    ObjectNode document = NODES.objectNode();
+                    document.put("name", "generated");
+                    document.set("fields", fieldsArray(r));
+                    document.set("validation_rules", rules(r));
+                    return document;
+                },
+                SchemaCompilerPropertiesTest::fieldsArray,
+                r -> anyJson(r, 3));
+    }
+
+    private static JsonNode fieldsArray(Random random) {
+        List<JsonNode> list = list(random, 0, 6, SchemaCompilerPropertiesTest::field);
+        ArrayNode array = NODES.arrayNode();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode field = list.get(i);
+            if (field.path("name").asText().equals(AUTO_NAME)) {
+                ((ObjectNode) field).put("name", "f" + i); // plausible fields have distinct names
             }
-            return array;
-        });
-        Arbitrary<JsonNode> withRules = Arbitraries.lazy(() -> fieldsArray.flatMap(fields -> rules().map(rules -> {
-            ObjectNode document = NODES.objectNode();
-            document.put("name", "generated");
-            document.set("fields", fields);
-            document.set("validation_rules", rules);
-            return document;
-        })));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, withRules),
-                net.jqwik.api.Tuple.of(2, fieldsArray),
-                net.jqwik.api.Tuple.of(1, anyJson(3)));
+            array.add(field);
+        }
+        return array;
     }
 
     /** Half the fields are plausible, so that whole schemas compile too; the rest are anything. */
-    private Arbitrary<JsonNode> field() {
-        Arbitrary<JsonNode> plausible = Arbitraries.of(TYPES).flatMap(type -> plausibleValidation().map(validation -> {
-            ObjectNode field = NODES.objectNode().put("name", AUTO_NAME).put("type", type);
-            if (!validation.isEmpty()) {
-                field.set("validation", validation);
-            }
-            return (JsonNode) field;
-        }));
-        Arbitrary<Map<String, JsonNode>> entries = Arbitraries.maps(
-                Arbitraries.of("name", "name", "type", "type", "validation", "transform", "format", "description", "nmae"),
-                Arbitraries.lazy(this::fieldValue)).ofMaxSize(6);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, plausible),
-                net.jqwik.api.Tuple.of(5, Arbitraries.lazy(() -> entries.map(SchemaCompilerPropertiesTest::object))),
-                net.jqwik.api.Tuple.of(1, anyJson(2)));
+    private static JsonNode field(Random random) {
+        return frequency(random, new int[] {6, 5, 1},
+                r -> {
+                    ObjectNode field = NODES.objectNode().put("name", AUTO_NAME).put("type", oneOf(r, TYPES));
+                    ObjectNode validation = plausibleValidation(r);
+                    if (!validation.isEmpty()) {
+                        field.set("validation", validation);
+                    }
+                    return field;
+                },
+                r -> object(map(r, 0, 6,
+                        k -> oneOf(k, "name", "name", "type", "type", "validation", "transform", "format", "description",
+                                "nmae"),
+                        SchemaCompilerPropertiesTest::fieldValue)),
+                r -> anyJson(r, 2));
     }
 
-    private Arbitrary<ObjectNode> plausibleValidation() {
-        return Arbitraries.maps(Arbitraries.of("required", "minLength", "maxLength"), Arbitraries.oneOf(
-                        Arbitraries.of(true, false).map(NODES::booleanNode),
-                        Arbitraries.integers().between(0, 20).map(NODES::numberNode)))
-                .ofMaxSize(2).map(entries -> {
-                    ObjectNode validation = NODES.objectNode();
-                    entries.forEach(validation::set);
-                    return validation;
-                });
+    private static ObjectNode plausibleValidation(Random random) {
+        ObjectNode validation = NODES.objectNode();
+        map(random, 0, 2, r -> oneOf(r, "required", "minLength", "maxLength"),
+                r -> r.nextBoolean() ? NODES.booleanNode(r.nextBoolean()) : NODES.numberNode(between(r, 0, 20)))
+                .forEach(validation::set);
+        return validation;
     }
 
-    private Arbitrary<JsonNode> fieldValue() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(TYPES).map(NODES::textNode),
-                Arbitraries.of("a", "b", "id", "", "a.b", "x".repeat(300), "é", "a b").map(NODES::textNode),
-                validation(),
-                transform(),
-                scalar());
+    private static JsonNode fieldValue(Random random) {
+        return oneOfGenerated(random,
+                r -> NODES.textNode(oneOf(r, TYPES)),
+                r -> NODES.textNode(oneOf(r, "a", "b", "id", "", "a.b", "x".repeat(300), "é", "a b")),
+                SchemaCompilerPropertiesTest::validation,
+                SchemaCompilerPropertiesTest::transform,
+                SchemaCompilerPropertiesTest::scalar);
     }
 
-    private Arbitrary<JsonNode> validation() {
-        return Arbitraries.maps(Arbitraries.of("type", "required", "min", "max", "minLength", "maxLength", "pattern",
-                        "enum", "format", "requird"), Arbitraries.lazy(this::constraintValue)).ofMaxSize(5)
-                .map(SchemaCompilerPropertiesTest::object);
+    private static JsonNode validation(Random random) {
+        return object(map(random, 0, 5, r -> oneOf(r, "type", "required", "min", "max", "minLength", "maxLength",
+                "pattern", "enum", "format", "requird"), SchemaCompilerPropertiesTest::constraintValue));
     }
 
-    private Arbitrary<JsonNode> constraintValue() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(TYPES).map(NODES::textNode),
-                scalar(),
-                pattern().map(NODES::textNode),
-                Arbitraries.of("2024-05-31", "2023-02-30", "31/05/2024", "2024-05-31T14:30:00Z", "yyyy-MM-dd",
-                        "dd/MM/uuuu", "'", "QQQ", "[yyyy]", "{").map(NODES::textNode),
-                scalar().list().ofMaxSize(4).map(SchemaCompilerPropertiesTest::array));
+    private static JsonNode constraintValue(Random random) {
+        return oneOfGenerated(random,
+                r -> NODES.textNode(oneOf(r, TYPES)),
+                SchemaCompilerPropertiesTest::scalar,
+                r -> NODES.textNode(pattern(r)),
+                r -> NODES.textNode(oneOf(r, "2024-05-31", "2023-02-30", "31/05/2024", "2024-05-31T14:30:00Z",
+                        "yyyy-MM-dd", "dd/MM/uuuu", "'", "QQQ", "[yyyy]", "{")),
+                r -> array(list(r, 0, 4, SchemaCompilerPropertiesTest::scalar)));
     }
 
-    private Arbitrary<String> pattern() {
-        return Arbitraries.of("a", "b", "(", ")", "[", "]", "^", "$", "*", "+", "?", "|", "\\", "\\d", "\\p{L}", "{2}",
-                        "{1000}", "{2,}", "{,3}", ".", "(?i)", "(?P<n>", "\\1", "(?=x)", "[^a-z]", "\\Q", "\\E")
-                .list().ofMaxSize(12).map(parts -> String.join("", parts));
+    private static String pattern(Random random) {
+        return String.join("", list(random, 0, 12, r -> oneOf(r, "a", "b", "(", ")", "[", "]", "^", "$", "*", "+",
+                "?", "|", "\\", "\\d", "\\p{L}", "{2}", "{1000}", "{2,}", "{,3}", ".", "(?i)", "(?P<n>", "\\1", "(?=x)",
+                "[^a-z]", "\\Q", "\\E")));
     }
 
-    private Arbitrary<JsonNode> transform() {
-        return Arbitraries.maps(Arbitraries.of("mapping", "trim", "case", "default", "map"), Arbitraries.oneOf(
-                Arbitraries.of("lower", "upper", "title", "a.b.c", "a..b", ".", "x".repeat(40)).map(NODES::textNode),
-                scalar())).ofMaxSize(4).map(SchemaCompilerPropertiesTest::object);
+    private static JsonNode transform(Random random) {
+        return object(map(random, 0, 4, r -> oneOf(r, "mapping", "trim", "case", "default", "map"),
+                r -> r.nextBoolean()
+                        ? NODES.textNode(oneOf(r, "lower", "upper", "title", "a.b.c", "a..b", ".", "x".repeat(40)))
+                        : scalar(r)));
     }
 
-    private Arbitrary<JsonNode> rules() {
-        return Arbitraries.maps(Arbitraries.of("requireAtLeastOne", "maxErrors", "maxErrorRate", "minRecordsForErrorRate",
-                        "allowExtraFields", "maxErorrs"), Arbitraries.oneOf(
-                        scalar(),
-                        Arbitraries.of("a", "b", "id", "nope").list().ofMaxSize(4)
-                                .map(names -> array(names.stream().map(n -> (JsonNode) NODES.textNode(n)).toList()))))
-                .ofMaxSize(5).map(SchemaCompilerPropertiesTest::object);
+    private static JsonNode rules(Random random) {
+        return object(map(random, 0, 5, r -> oneOf(r, "requireAtLeastOne", "maxErrors", "maxErrorRate",
+                        "minRecordsForErrorRate", "allowExtraFields", "maxErorrs"),
+                r -> r.nextBoolean()
+                        ? scalar(r)
+                        : array(list(r, 0, 4, n -> (JsonNode) NODES.textNode(oneOf(n, "a", "b", "id", "nope"))))));
     }
 
     /** Scalars of every JSON kind, the awkward ones overrepresented; Jackson reads 1e999 in a request as infinity. */
-    private Arbitrary<JsonNode> scalar() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.integers().between(-3, 300).map(NODES::numberNode),
-                Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.of("1e999", "-1e999", "1e-999", "0.5", "-0.0", "9223372036854775808",
-                        "123456789012345678901234567890.5").map(text -> NODES.numberNode(new BigDecimal(text))),
-                Arbitraries.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5, -2.25).map(NODES::numberNode),
-                Arbitraries.just(NODES.nullNode()),
-                Arbitraries.strings().ofMaxLength(10).map(NODES::textNode));
+    private static JsonNode scalar(Random random) {
+        return switch (random.nextInt(7)) {
+            case 0 -> NODES.booleanNode(random.nextBoolean());
+            case 1 -> NODES.numberNode(between(random, -3, 300));
+            case 2 -> NODES.numberNode(anyLong(random));
+            case 3 -> NODES.numberNode(new BigDecimal(oneOf(random, "1e999", "-1e999", "1e-999", "0.5", "-0.0",
+                    "9223372036854775808", "123456789012345678901234567890.5")));
+            case 4 -> NODES.numberNode(oneOf(random, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5, -2.25));
+            case 5 -> NODES.nullNode();
+            default -> NODES.textNode(anyString(random, 10));
+        };
     }
 
-    private Arbitrary<JsonNode> anyJson(int depth) {
+    private static JsonNode anyJson(Random random, int depth) {
         if (depth == 0) {
-            return scalar();
+            return scalar(random);
         }
-        return Arbitraries.oneOf(scalar(),
-                Arbitraries.lazy(() -> anyJson(depth - 1)).list().ofMaxSize(3).map(SchemaCompilerPropertiesTest::array),
-                Arbitraries.maps(Arbitraries.strings().ofMaxLength(6), Arbitraries.lazy(() -> anyJson(depth - 1)))
-                        .ofMaxSize(3).map(SchemaCompilerPropertiesTest::object));
+        return switch (random.nextInt(3)) {
+            case 0 -> scalar(random);
+            case 1 -> array(list(random, 0, 3, r -> anyJson(r, depth - 1)));
+            default -> object(map(random, 0, 3, r -> anyString(r, 6), r -> anyJson(r, depth - 1)));
+        };
     }
 
     private static JsonNode object(Map<String, JsonNode> entries) {
