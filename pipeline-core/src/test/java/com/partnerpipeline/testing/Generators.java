@@ -49,9 +49,12 @@ public final class Generators {
         return tries;
     }
 
+    private static final long DEFAULT_SEED = 20_261_130L;
+
     private static long firstSeed() {
         String seed = System.getProperty(SEED_PROPERTY);
-        return seed == null || seed.isBlank() ? new Random().nextLong() : Long.parseLong(seed.trim());
+        // fixed by default, so every build tries the same cases and a red build is red for everyone; other seeds on demand
+        return seed == null || seed.isBlank() ? DEFAULT_SEED : Long.parseLong(seed.trim());
     }
 
     /**

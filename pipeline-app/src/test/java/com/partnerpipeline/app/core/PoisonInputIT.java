@@ -151,14 +151,18 @@ class PoisonInputIT {
 
         ApiClient.Response evil = api.post("/api/schemas", partner.apiKey(), EVIL_SCHEMA);
         ApiClient.Response wide = api.post("/api/schemas", partner.apiKey(),
-                "{\"name\": \"wide\", \"fields\": " + manyFields(100_000) + "}");
+                "{\"name\": \"wide\", \"fields\": " + manyFields(20_000) + "}");
+        ApiClient.Response huge = api.post("/api/schemas", partner.apiKey(),
+                "{\"name\": \"huge\", \"fields\": " + manyFields(100_000) + "}");
         ApiClient.Response infinite = api.post("/api/schemas", partner.apiKey(),
                 "{\"name\": \"inf\", \"fields\": [{\"name\": \"p\", \"type\": \"number\", \"validation\": {\"max\": 1e999999999}}]}");
 
         assertThat(evil.status()).isEqualTo(400);
         assertThat(evil.error()).isEqualTo(EVIL_PATTERN_REFUSAL);
         assertThat(wide.status()).isEqualTo(400);
-        assertThat(wide.error()).isEqualTo("invalid schema: the schema has 100000 fields; at most 1000 are allowed (schemas.maxFields)");
+        assertThat(wide.error()).isEqualTo("invalid schema: the schema has 20000 fields; at most 1000 are allowed (schemas.maxFields)");
+        assertThat(huge.status()).as("a body over api.maxBodySize is not even read").isEqualTo(413);
+        assertThat(huge.error()).isEqualTo("the request body is larger than the limit of 1048576 bytes (api.maxBodySize)");
         assertThat(infinite.status()).isEqualTo(400);
         assertThat(infinite.error()).isEqualTo("invalid schema: field 'p': validation: max has a number too large to use (beyond ±1.8e308)");
         assertThat(api.get("/api/schemas", partner.apiKey()).json()).isEmpty();
