@@ -42,6 +42,17 @@ class RedisAddressTest {
         assertThatThrownBy(() -> RedisAddress.parse("redis://h#x")).hasMessageStartingWith("has a query or a fragment");
         assertThatThrownBy(() -> RedisAddress.parse("redis://:sec ret@h")).hasMessageStartingWith("is not a URL (")
                 .hasMessageNotContaining("sec");
+        String hint = "redis://[[user]:password@]host[:port][/database], or rediss:// for TLS";
+        String database = "has a database that is not a number from 0 to 2147483647, as in redis://host:6379/9";
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("redis://127.0.0.1:6379/99999999999", database);
+        refused.put("redis://127.0.0.1:6379/9/x", database);
+        refused.put("redis://127.0.0.1:notaport", "has a port that is not a number from 1 to 65535: " + hint);
+        refused.put("redis://127.0.0.1:6379?db=2", "has a query or a fragment, which Redis URLs do not use: " + hint);
+        refused.put("http://127.0.0.1:6379", "must start with redis:// or rediss://: " + hint);
+        refused.put("redis://user-only@127.0.0.1:6379", "has a user name but no password: " + hint);
+        refused.put("redis://127.0.0.1:6379 /2", "is not a URL (illegal character in authority at index 8): " + hint);
+        refused.forEach((url, message) -> assertThatThrownBy(() -> RedisAddress.parse(url)).as(url).hasMessage(message));
     }
 
     @Test
