@@ -102,12 +102,8 @@ class HostileRequestsIT {
         String head = "--b\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n" + schema + "\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.csv\"\r\n\r\nid,name\n1,a\n2,b\n";
         byte[] endsInsideTheFile = head.getBytes(StandardCharsets.US_ASCII);
-        RawHttp.Answer noClosingBoundary = RawHttp.exchange(APP.getLocalPort(), "POST /api/upload HTTP/1.1\r\nHost: x\r\n"
-                + "X-API-Key: " + acme.apiKey() + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
-                + endsInsideTheFile.length, endsInsideTheFile, READ_MILLIS);
-        RawHttp.Answer shorterThanDeclared = RawHttp.exchange(APP.getLocalPort(), "POST /api/upload HTTP/1.1\r\nHost: x\r\n"
-                + "X-API-Key: " + acme.apiKey() + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
-                + (endsInsideTheFile.length + 1000), endsInsideTheFile, READ_MILLIS);
+        RawHttp.Answer noClosingBoundary = upload(endsInsideTheFile, endsInsideTheFile.length);
+        RawHttp.Answer shorterThanDeclared = upload(endsInsideTheFile, endsInsideTheFile.length + 1000);
 
         assertThat(noClosingBoundary.status()).as(noClosingBoundary.raw()).isEqualTo(400);
         assertThat(noClosingBoundary.error()).isEqualTo("the multipart body ends inside a part");
@@ -121,9 +117,7 @@ class HostileRequestsIT {
         String body = "--b\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n" + schema + "\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.csv\"\r\n\r\nid,name\n1,a\n\r\n--b--\r\n";
         byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
-        RawHttp.Answer nulName = RawHttp.exchange(APP.getLocalPort(), "POST /api/upload HTTP/1.1\r\nHost: x\r\n"
-                + "X-API-Key: " + acme.apiKey() + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
-                + bytes.length, bytes, READ_MILLIS);
+        RawHttp.Answer nulName = upload(bytes, bytes.length);
         ApiClient.Response nulSchemaName = api.post("/api/schemas", acme.apiKey(),
                 "{\"name\": \"a\\u0000b\", \"fields\": [{\"name\": \"id\", \"type\": \"integer\"}]}");
         ApiClient.Response nulFieldName = api.post("/api/schemas", acme.apiKey(),
@@ -166,6 +160,12 @@ class HostileRequestsIT {
         assertThat(jobs).isEqualTo(1);
         String file = jdbi.withHandle(handle -> handle.select("DELETE FROM jobs RETURNING file_path").mapTo(String.class).one());
         Files.delete(java.nio.file.Path.of(file)); // the other tests check that nothing is left behind
+    }
+
+    /** {@code body} as a multipart upload (boundary {@code b}) declaring {@code contentLength}, then the end of sending. */
+    private static RawHttp.Answer upload(byte[] body, long contentLength) throws IOException {
+        return RawHttp.exchange(APP.getLocalPort(), "POST /api/upload HTTP/1.1\r\nHost: x\r\nX-API-Key: " + acme.apiKey()
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + contentLength, body, READ_MILLIS);
     }
 
     private static void assertNothingKept() throws IOException {

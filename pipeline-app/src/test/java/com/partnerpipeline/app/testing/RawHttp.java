@@ -79,7 +79,8 @@ public final class RawHttp {
         return parse(received.toString(StandardCharsets.ISO_8859_1));
     }
 
-    private static Answer parse(String text) {
+    /** An answer as received: status 0 if it is not an HTTP response. */
+    public static Answer parse(String text) {
         int end = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/1.1 ") || end < 0) {
             return new Answer(0, Map.of(), text, text);

@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -117,36 +115,9 @@ public final class SlowUpload implements AutoCloseable {
     }
 
     private static Outcome parse(String text, String failure) {
-        int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-            return new Outcome(0, Map.of(), text, failure + (text.isEmpty() ? "" : " after: " + text));
-        }
-        String[] lines = text.substring(0, end).split("\r\n");
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-        }
-        String body = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
-        }
-        return new Outcome(Integer.parseInt(lines[0].split(" ")[1]), headers, body, null);
-    }
-
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (at < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return body.toString();
+        RawHttp.Answer answer = RawHttp.parse(text);
+        return answer.status() == 0 ? new Outcome(0, Map.of(), text, failure + (text.isEmpty() ? "" : " after: " + text))
+                : new Outcome(answer.status(), answer.headers(), answer.body(), null);
     }
 
     /** Bytes of the request written so far. */
