@@ -45,6 +45,9 @@ public final class CsvRecordReader implements RecordReader {
         settings.getFormat().setDelimiter(',');
         settings.getFormat().setQuote('"');
         settings.getFormat().setQuoteEscape('"');
+        // univocity's default here is NUL, which it then takes for an escape character inside quoted values that need
+        // unescaping and drops ("a\0"""" read as a"). The quote itself changes nothing else: "" is already the escape.
+        settings.getFormat().setCharToEscapeQuoteEscaping('"');
         settings.getFormat().setLineSeparator("\n");
         settings.setIgnoreLeadingWhitespaces(true);
         settings.setIgnoreTrailingWhitespaces(true);
