@@ -47,15 +47,13 @@ final class CsvRecordSplitter {
     CsvRecordSplitter(Reader in, int maxRecordChars) throws IOException {
         this.in = in;
         this.maxRecordChars = maxRecordChars;
-        if (fill() && buffer[0] == '\uFEFF') {
-            position++;
-        }
+        fill();
         skipLeadingWhitespace();
     }
 
     /**
-     * Whitespace before the header is no part of it (its names are trimmed anyway), however much there is: skipped
-     * here, it never counts against the record limit.
+     * Whitespace and byte order marks before the header are no part of it (its names are trimmed anyway), however
+     * many there are: skipped here, they never count against the record limit. Any later BOM is content.
      */
     private void skipLeadingWhitespace() throws IOException {
         do {
@@ -63,7 +61,7 @@ final class CsvRecordSplitter {
                 char c = buffer[position];
                 if (c == '\n') {
                     line++;
-                } else if (!isBlank(c)) {
+                } else if (!isBlank(c) && c != '\uFEFF') {
                     return;
                 }
             }
@@ -136,7 +134,7 @@ final class CsvRecordSplitter {
                     if (c == '"') {
                         state = State.QUOTED;
                         quoted = true;
-                    } else if (c != ',' && !isBlank(c)) {
+                    } else if (c != ',' && !isTrimmed(c)) {
                         state = State.UNQUOTED;
                     }
                 }
@@ -155,7 +153,7 @@ final class CsvRecordSplitter {
                         state = State.QUOTED; // "" is an escaped quote
                     } else if (c == ',') {
                         state = State.FIELD_START;
-                    } else if (isBlank(c)) {
+                    } else if (isTrimmed(c)) {
                         state = State.AFTER_QUOTE;
                     } else if (firstLineEnd >= 0) {
                         record.append(buffer, segment, pos - segment);
@@ -263,7 +261,18 @@ final class CsvRecordSplitter {
         return columnAtFill + end;
     }
 
+    /** What makes a line blank, or comes before the header: not content, however the values are trimmed. */
     private static boolean isBlank(int c) {
         return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    /**
+     * What univocity trims around a value: every character up to the space, NUL and the other control characters
+     * included. Before a quote and after a closing quote the splitter must follow exactly this rule, for it decides
+     * where a quoted value, and so the record, ends: had the splitter taken U+0001 before a quote as content while
+     * univocity trimmed it and opened the quote, the two would cut the record at different line breaks.
+     */
+    private static boolean isTrimmed(int c) {
+        return c <= ' ';
     }
 }

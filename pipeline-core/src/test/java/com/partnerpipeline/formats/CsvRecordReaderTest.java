@@ -1,10 +1,12 @@
 package com.partnerpipeline.formats;
 
+import com.univocity.parsers.csv.CsvParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -188,6 +190,107 @@ class CsvRecordReaderTest {
 
         assertThat(value(items.get(0), "name")).isEqualTo("a\u0000\"");
         assertThat(value(items.get(1), "name")).isEqualTo("b\u0000\"c");
+    }
+
+    @Test
+    void aControlCharacterBeforeAQuoteIsTrimmedLikeASpaceSoTheQuoteOpens() throws Exception {
+        // The hostile corpus's control-char-before-quote.csv, with every character the values are trimmed of: each
+        // must read as a space does. The quote opens, closes after "x,", and the stray 'a' makes that row malformed;
+        // the next line is a row of its own, whose quote is literal. No row gets another row's text.
+        for (char c = 0; c <= ' '; c++) {
+            if (c == '\n') {
+                continue;
+            }
+            String content = "id,name\n1,Ann\n" + c + "\"x,\"a\n7,Eve\"\n2,\"Bob\"\n3,Cy\n";
+
+            List<ReadItem> items = readAll(FileFormat.CSV, content);
+
+            String what = "U+%04X before the quote".formatted((int) c);
+            assertThat(items).as(what).hasSize(5);
+            assertThat(items.get(1)).as(what).isEqualTo(new MalformedRecord(1, 3,
+                    "unexpected character 'a' after a closing quote", c + "\"x,\"a"));
+            assertThat(items).as(what).extracting(item -> item instanceof CsvRecord ? value(item, "name") : null)
+                    .containsExactly("Ann", null, "Eve\"", "Bob", "Cy");
+            assertThat(items).as(what).extracting(ReadItem::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L);
+        }
+    }
+
+    @Test
+    void aControlCharacterAfterAClosingQuoteIsTrimmedLikeASpace() throws Exception {
+        for (char c = 0; c <= ' '; c++) {
+            if (c == '\n') {
+                continue;
+            }
+            List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n\"1\"" + c + ",\"a\"" + c + "\n2,b\n");
+
+            assertThat(items).as("U+%04X", (int) c).extracting(item -> value(item, "name")).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void charactersUnivocityDoesNotTrimAreContentBeforeAQuote() throws Exception {
+        // Not whitespace to univocity (it trims only up to U+0020): the quote after them is a literal character of an
+        // unquoted value, for the splitter too. A BOM in the middle of the file is content like any other character.
+        for (char c : "\u007F\u0085\u00A0\u2028\uFEFF\u3000".toCharArray()) {
+            List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1," + c + "\"a\nb\"\n2,\"Bob\"\n");
+
+            String what = "U+%04X before the quote".formatted((int) c);
+            assertThat(items).as(what).hasSize(3);
+            assertThat(value(items.get(0), "name")).as(what).isEqualTo(c + "\"a");
+            assertThat(items.get(1)).as(what).isInstanceOf(MalformedRecord.class);
+            assertThat(value(items.get(2), "name")).as(what).isEqualTo("Bob");
+        }
+    }
+
+    @Test
+    void aByteOrderMarkAfterTheHeaderIsContentEvenRightAfterARowUnivocityRejected() throws Exception {
+        // univocity skips a BOM at the start of whatever it reads first, as after it gave up on a row: the reader
+        // keeps its parser from ever seeing a row first.
+        ReaderLimits limits = new ReaderLimits(100, 1000, 8, 2);
+        String content = "\uFEFF\uFEFFid,name\n\uFEFF1,\"a\"\n\"2\",b,c\n\uFEFF3,\"c\"\n";
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
+        assertThat(items.get(1)).isInstanceOf(MalformedRecord.class);
+        assertThat(items).extracting(item -> item instanceof CsvRecord ? value(item, "id") : null)
+                .containsExactly("\uFEFF1", null, "\uFEFF3");
+    }
+
+    @Test
+    void aRecordUnivocityReadsDifferentlyIsRejectedAndCostsNoOtherRecord() throws Exception {
+        // The splitter and univocity agree (see the tests above); should they ever not, univocity must not start the
+        // next record where it stopped in this one. Two records in one text stand for such a disagreement.
+        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream("id,name\n".getBytes(StandardCharsets.UTF_8)),
+                ReaderLimits.DEFAULTS)) {
+            assertThat(reader.parseOneRecord("1,\"a\"\n2,\"b\"\n")).isNull();
+            assertThat(reader.parseOneRecord("3,\"c\"\n")).containsExactly("3", "c");
+            assertThat(reader.parseOneRecord("\u0001\n")).isNull();
+            assertThat(reader.parseOneRecord("4,\"d\"\n")).containsExactly("4", "d");
+        }
+    }
+
+    @Test
+    void sharedParserReadsEveryRecordAsAFreshOneWouldOnRandomText() throws Exception {
+        // Every record the reader keeps has the values a parser that never saw another record gives its text; nothing
+        // thrown. Characters around quotes that univocity trims or not, line breaks, BOM, NUL.
+        String alphabet = "a1 ,\"\"\n\r\t\u0000\u0001\u0002\u001F\u00A0\u0085\uFEFF\u2028";
+        SplittableRandom random = new SplittableRandom(7);
+        for (int file = 0; file < 3000; file++) {
+            StringBuilder content = new StringBuilder("id,name\n");
+            int length = random.nextInt(0, 60);
+            for (int i = 0; i < length; i++) {
+                content.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            for (ReadItem item : readAll(FileFormat.CSV, content.toString())) {
+                if (item instanceof CsvRecord record) {
+                    CsvParser fresh = new CsvParser(CsvRecordReader.settings(ReaderLimits.DEFAULTS));
+                    fresh.parseLine("-\n"); // or it would skip a BOM at the start of the row, which the reader keeps
+                    assertThat(record.values()).as("%s in %s", record.rawLine(), content)
+                            .containsExactly(fresh.parseLine(record.rawText()));
+                }
+            }
+        }
     }
 
     @Test
