@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads CSV: the first row names the columns; RFC 4180 quoting; values trimmed; a UTF-8 BOM skipped; invalid UTF-8
- * stops the file. {@link CsvRecordSplitter} delimits records so that a broken row costs only that row; univocity
- * parses the values of every row that contains quoting, and {@link PlainCsvSplitter} the rows that contain none.
+ * Reads CSV: the first row names the columns; RFC 4180 quoting; values trimmed; a UTF-8 BOM skipped; lines end in LF
+ * or CRLF, or in lone CRs when the header's does; invalid UTF-8 stops the file. {@link CsvRecordSplitter} delimits
+ * records so that a broken row costs only that row; univocity parses the values of every row that contains quoting,
+ * and {@link PlainCsvSplitter} the rows that contain none.
  */
 public final class CsvRecordReader implements RecordReader {
     private static final String CANNOT_READ = "the row cannot be read as CSV";
@@ -75,6 +76,10 @@ public final class CsvRecordReader implements RecordReader {
         if (raw.problem() != null) {
             throw new UnreadableFileException("the header row is malformed: " + raw.problem(), 0, raw.lineNumber(), 0);
         }
+        if (hasLoneCarriageReturn(raw.line())) {
+            throw new UnreadableFileException("the header row contains a carriage return that does not end the line; "
+                    + "lines must end in LF or CRLF, or all in lone CRs", 0, raw.lineNumber(), 0);
+        }
         String[] names;
         try {
             names = parseOneRecord(raw.text());
@@ -101,6 +106,24 @@ public final class CsvRecordReader implements RecordReader {
             columns.add(name);
         }
         return new CsvHeader(columns);
+    }
+
+    /**
+     * A CR with more of the row after it: the header of a file whose lines end in lone CRs, where the splitter did
+     * not see the header's end in its first buffer (a header of more than 16 Ki characters). Read as it stands, the
+     * whole file would be one header and no records: a file silently dropped. So it stops, naming the line breaks.
+     */
+    private static boolean hasLoneCarriageReturn(String line) {
+        boolean inQuotes = false;
+        for (int i = 0; i < line.length() - 1; i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '\r' && !inQuotes && line.charAt(i + 1) > ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public CsvHeader header() {

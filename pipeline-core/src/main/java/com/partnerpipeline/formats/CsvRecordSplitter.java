@@ -43,12 +43,59 @@ final class CsvRecordSplitter {
     private long line = 1;
     private long columnAtFill;
     private boolean quoted;
+    /** Whether lines end in lone CRs (see {@link #detectLoneCrLineEnds()}). */
+    private boolean crLineEnds;
+    /** Whether the last character translated was a CR, so that an LF right after it is part of the same line end. */
+    private boolean crBefore;
 
     CsvRecordSplitter(Reader in, int maxRecordChars) throws IOException {
         this.in = in;
         this.maxRecordChars = maxRecordChars;
         fill();
         skipLeadingWhitespace();
+        detectLoneCrLineEnds();
+    }
+
+    /**
+     * Files saved with classic Mac line endings end every line in a lone CR. Read like any other, such a file would
+     * be one header row of all its lines and no records: so the line break that ends the header decides. If it is a
+     * lone CR (outside quotes, in the first buffer), the file's line breaks are CRs, and from here on every CR, LF or
+     * CRLF is taken for one '\n' as the buffer is filled (a line break inside a quoted value too), so that the
+     * splitter and univocity see lines as in any other file. Otherwise a lone CR stays what it is: content, trimmed
+     * at a value's ends. Deciding once, at the header, keeps the reading of a file from changing half-way, and looks
+     * at nothing the buffer does not already hold.
+     */
+    private void detectLoneCrLineEnds() {
+        boolean inQuotes = false;
+        for (int i = position; i < limit; i++) {
+            char c = buffer[i];
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (!inQuotes && c == '\n') {
+                return;
+            } else if (!inQuotes && c == '\r') {
+                if (i + 1 < limit && buffer[i + 1] != '\n') {
+                    crLineEnds = true;
+                    limit = translateLineEnds(position, limit);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Rewrites buffer[from..to) in place, each CR, LF or CRLF as one '\n'; returns the new end. */
+    private int translateLineEnds(int from, int to) {
+        int end = from;
+        for (int i = from; i < to; i++) {
+            char c = buffer[i];
+            if (c == '\n' && crBefore) {
+                crBefore = false;
+                continue;
+            }
+            crBefore = c == '\r';
+            buffer[end++] = crBefore ? '\n' : c;
+        }
+        return end;
     }
 
     /**
@@ -247,8 +294,17 @@ final class CsvRecordSplitter {
             buffer = new char[BUFFER_SIZE]; // back to normal size after text was read again
         }
         position = 0;
-        limit = Math.max(in.read(buffer, 0, buffer.length), 0);
-        return limit > 0;
+        while (true) {
+            limit = Math.max(in.read(buffer, 0, buffer.length), 0);
+            if (!crLineEnds || limit == 0) {
+                return limit > 0;
+            }
+            limit = translateLineEnds(0, limit);
+            if (limit > 0) {
+                return true;
+            }
+            // the buffer held only the LF of a CRLF: read on
+        }
     }
 
     /** Column reached after buffer[0..end): only the tail after the last line break counts. */

@@ -294,6 +294,61 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void readsAFileWhoseLinesEndInLoneCarriageReturns() throws Exception {
+        // Classic Mac: the header's lone CR makes every CR, LF or CRLF a line end, each one line.
+        List<ReadItem> items = readAll(FileFormat.CSV, "\uFEFFid,name\r1,Ann\r2,\"two\rlines\"\r\r3,Cy\r\n4,Di\n5,\"E\"\r");
+
+        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
+        assertThat(items).allMatch(item -> item instanceof CsvRecord);
+        assertThat(items).extracting(item -> value(item, "name")).containsExactly("Ann", "two\nlines", "Cy", "Di", "E");
+        assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 3L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void readsALoneCarriageReturnFileAcrossBufferRefillsAndCountsItsBytes() throws Exception {
+        StringBuilder content = new StringBuilder("id,text\r");
+        for (int i = 0; i < 20_000; i++) {
+            content.append(i).append(",\"value ").append(i).append('"').append(i % 7 == 0 ? "\r\n" : "\r");
+        }
+        byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+
+        try (RecordReader reader = Records.open(FileFormat.CSV, bytes, ReaderLimits.DEFAULTS)) {
+            ReadItem item;
+            ReadItem last = null;
+            int count = 0;
+            while ((item = reader.next()) != null) {
+                assertThat(item).isInstanceOf(CsvRecord.class);
+                count++;
+                last = item;
+            }
+            assertThat(count).isEqualTo(20_000);
+            assertThat(value(last, "text")).isEqualTo("value 19999");
+            assertThat(last.lineNumber()).isEqualTo(20_001);
+            assertThat(reader.bytesConsumed()).isEqualTo(bytes.length);
+        }
+    }
+
+    @Test
+    void aLoneCarriageReturnInsideARowOfAnLfFileIsNoLineEnd() throws Exception {
+        // The header ends in LF (or CRLF): a lone CR later is content (trimmed at a value's ends), as ever.
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\r\n1,A\rnn\n2,\"B\rob\"\n3,Cy\r4,Di\n");
+
+        assertThat(items.subList(0, 2)).extracting(item -> value(item, "name")).containsExactly("A\rnn", "B\rob");
+        assertThat(items.get(2)).isEqualTo(new MalformedRecord(2, 4, "expected 2 columns, found 3", "3,Cy\r4,Di"));
+        assertThat(readAll(FileFormat.CSV, "\"a\rb\",c\n1,2\n")).hasSize(1); // a quoted CR in the header: content
+    }
+
+    @Test
+    void aLoneCarriageReturnFileWhoseHeaderOutrunsTheFirstBufferStopsNamingTheLineEnds() {
+        String header = IntStream.range(0, 3000).mapToObj(i -> "column" + i).collect(Collectors.joining(","));
+
+        assertThatThrownBy(() -> readAll(FileFormat.CSV, header + "\r1,2\r3,4\r"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("cannot read the file at record 0 (line 1): the header row contains a carriage return that "
+                        + "does not end the line; lines must end in LF or CRLF, or all in lone CRs");
+    }
+
+    @Test
     void emptyFileAndHeaderOnlyFileHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.CSV, "")).isEmpty();
         assertThat(readAll(FileFormat.CSV, "\uFEFF \n\t\r\n")).isEmpty();
