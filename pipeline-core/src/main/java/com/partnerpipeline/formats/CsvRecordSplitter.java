@@ -43,6 +43,7 @@ final class CsvRecordSplitter {
     private long line = 1;
     private long columnAtFill;
     private boolean quoted;
+    private boolean headerRead;
     /** Whether lines end in lone CRs (see {@link #detectLoneCrLineEnds()}). */
     private boolean crLineEnds;
     /** Whether the last character translated was a CR, so that an LF right after it is part of the same line end. */
@@ -129,8 +130,18 @@ final class CsvRecordSplitter {
         RawRecord raw;
         do {
             raw = scan();
-        } while (raw != null && raw.problem() == null && raw.text().isBlank());
+        } while (raw != null && raw.problem() == null && isBlankLine(raw.text()));
+        headerRead = true;
         return raw;
+    }
+
+    /**
+     * After the header, a line that trimming leaves with nothing, neither more nor less: so a line of U+2028 is
+     * a row (values keep U+2028), a line of NULs is not. Before the header, the rule it always had (Java's isBlank):
+     * a first line of U+0001 is no blank line to skip but a header without names, which stops the file.
+     */
+    private boolean isBlankLine(String text) {
+        return headerRead ? isTrimmedAway(text) : text.isBlank();
     }
 
     private RawRecord scan() throws IOException {
@@ -174,7 +185,7 @@ final class CsvRecordSplitter {
                 if (state == State.QUOTED && firstLineEnd >= 0) {
                     return unclosedQuote(startLine, firstLineEnd);
                 }
-                return state == State.FIELD_START && isBlank(record) ? skipOverlongBlanks(startLine) : skipOverlongLine(startLine);
+                return state == State.FIELD_START && isTrimmedAway(record) ? skipOverlongBlanks(startLine) : skipOverlongLine(startLine);
             }
             switch (state) {
                 case FIELD_START -> {
@@ -254,7 +265,7 @@ final class CsvRecordSplitter {
     private RawRecord skipOverlongBlanks(long startLine) throws IOException {
         while (position < limit || fill()) {
             char c = buffer[position];
-            if (!isBlank(c) && c != '\n') {
+            if (!isTrimmed(c)) { // '\n' included
                 return skipOverlongLine(startLine);
             }
             position++;
@@ -267,9 +278,9 @@ final class CsvRecordSplitter {
         return finish(startLine, null); // blank: next() passes over it
     }
 
-    private static boolean isBlank(CharSequence text) {
+    private static boolean isTrimmedAway(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
-            if (!isBlank(text.charAt(i))) {
+            if (!isTrimmed(text.charAt(i))) {
                 return false;
             }
         }
@@ -317,7 +328,7 @@ final class CsvRecordSplitter {
         return columnAtFill + end;
     }
 
-    /** What makes a line blank, or comes before the header: not content, however the values are trimmed. */
+    /** What may come before the header (with BOMs); not the trimming rule, so that a header of U+0001 is refused. */
     private static boolean isBlank(int c) {
         return c == ' ' || c == '\t' || c == '\r';
     }

@@ -349,6 +349,18 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void aLineIsBlankWhenTrimmingLeavesNothingOfIt() throws Exception {
+        // Blank lines follow the rule values are trimmed by: a line of control characters is skipped as one of spaces
+        // is; a line of U+2028 or U+3000, characters the values keep, is a row (here of one column too few).
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,Ann\n\u0000\u0001 \u001F\n\u2028\n\u3000\n2,Bob\n");
+
+        assertThat(items).hasSize(4);
+        assertThat(items.subList(1, 3)).extracting(item -> ((MalformedRecord) item).reason())
+                .containsOnly("expected 2 columns, found 1");
+        assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 4L, 5L, 6L);
+    }
+
+    @Test
     void emptyFileAndHeaderOnlyFileHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.CSV, "")).isEmpty();
         assertThat(readAll(FileFormat.CSV, "\uFEFF \n\t\r\n")).isEmpty();
