@@ -43,19 +43,65 @@ final class CsvRecordSplitter {
     private long line = 1;
     private long columnAtFill;
     private boolean quoted;
+    private boolean headerRead;
+    /** Whether lines end in lone CRs (see {@link #detectLoneCrLineEnds()}). */
+    private boolean crLineEnds;
+    /** Whether the last character translated was a CR, so that an LF right after it is part of the same line end. */
+    private boolean crBefore;
 
     CsvRecordSplitter(Reader in, int maxRecordChars) throws IOException {
         this.in = in;
         this.maxRecordChars = maxRecordChars;
-        if (fill() && buffer[0] == '\uFEFF') {
-            position++;
-        }
+        fill();
         skipLeadingWhitespace();
+        detectLoneCrLineEnds();
     }
 
     /**
-     * Whitespace before the header is no part of it (its names are trimmed anyway), however much there is: skipped
-     * here, it never counts against the record limit.
+     * Files saved with classic Mac line endings end every line in a lone CR. Read like any other, such a file would
+     * be one header row of all its lines and no records: so the line break that ends the header decides. If it is a
+     * lone CR (outside quotes, in the first buffer), the file's line breaks are CRs, and from here on every CR, LF or
+     * CRLF is taken for one '\n' as the buffer is filled (a line break inside a quoted value too), so that the
+     * splitter and univocity see lines as in any other file. Otherwise a lone CR stays what it is: content, trimmed
+     * at a value's ends. Deciding once, at the header, keeps the reading of a file from changing half-way, and looks
+     * at nothing the buffer does not already hold.
+     */
+    private void detectLoneCrLineEnds() {
+        boolean inQuotes = false;
+        for (int i = position; i < limit; i++) {
+            char c = buffer[i];
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (!inQuotes && c == '\n') {
+                return;
+            } else if (!inQuotes && c == '\r') {
+                if (i + 1 < limit && buffer[i + 1] != '\n') {
+                    crLineEnds = true;
+                    limit = translateLineEnds(position, limit);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Rewrites buffer[from..to) in place, each CR, LF or CRLF as one '\n'; returns the new end. */
+    private int translateLineEnds(int from, int to) {
+        int end = from;
+        for (int i = from; i < to; i++) {
+            char c = buffer[i];
+            if (c == '\n' && crBefore) {
+                crBefore = false;
+                continue;
+            }
+            crBefore = c == '\r';
+            buffer[end++] = crBefore ? '\n' : c;
+        }
+        return end;
+    }
+
+    /**
+     * Whitespace and byte order marks before the header are no part of it (its names are trimmed anyway), however
+     * many there are: skipped here, they never count against the record limit. Any later BOM is content.
      */
     private void skipLeadingWhitespace() throws IOException {
         do {
@@ -63,7 +109,7 @@ final class CsvRecordSplitter {
                 char c = buffer[position];
                 if (c == '\n') {
                     line++;
-                } else if (!isBlank(c)) {
+                } else if (!isBlank(c) && c != '\uFEFF') {
                     return;
                 }
             }
@@ -84,8 +130,18 @@ final class CsvRecordSplitter {
         RawRecord raw;
         do {
             raw = scan();
-        } while (raw != null && raw.problem() == null && raw.text().isBlank());
+        } while (raw != null && raw.problem() == null && isBlankLine(raw.text()));
+        headerRead = true;
         return raw;
+    }
+
+    /**
+     * After the header, a line that trimming leaves with nothing, neither more nor less: so a line of U+2028 is
+     * a row (values keep U+2028), a line of NULs is not. Before the header, the rule it always had (Java's isBlank):
+     * a first line of U+0001 is no blank line to skip but a header without names, which stops the file.
+     */
+    private boolean isBlankLine(String text) {
+        return headerRead ? isTrimmedAway(text) : text.isBlank();
     }
 
     private RawRecord scan() throws IOException {
@@ -129,14 +185,14 @@ final class CsvRecordSplitter {
                 if (state == State.QUOTED && firstLineEnd >= 0) {
                     return unclosedQuote(startLine, firstLineEnd);
                 }
-                return state == State.FIELD_START && isBlank(record) ? skipOverlongBlanks(startLine) : skipOverlongLine(startLine);
+                return state == State.FIELD_START && isTrimmedAway(record) ? skipOverlongBlanks(startLine) : skipOverlongLine(startLine);
             }
             switch (state) {
                 case FIELD_START -> {
                     if (c == '"') {
                         state = State.QUOTED;
                         quoted = true;
-                    } else if (c != ',' && !isBlank(c)) {
+                    } else if (c != ',' && !isTrimmed(c)) {
                         state = State.UNQUOTED;
                     }
                 }
@@ -155,7 +211,7 @@ final class CsvRecordSplitter {
                         state = State.QUOTED; // "" is an escaped quote
                     } else if (c == ',') {
                         state = State.FIELD_START;
-                    } else if (isBlank(c)) {
+                    } else if (isTrimmed(c)) {
                         state = State.AFTER_QUOTE;
                     } else if (firstLineEnd >= 0) {
                         record.append(buffer, segment, pos - segment);
@@ -209,7 +265,7 @@ final class CsvRecordSplitter {
     private RawRecord skipOverlongBlanks(long startLine) throws IOException {
         while (position < limit || fill()) {
             char c = buffer[position];
-            if (!isBlank(c) && c != '\n') {
+            if (!isTrimmed(c)) { // '\n' included
                 return skipOverlongLine(startLine);
             }
             position++;
@@ -222,9 +278,9 @@ final class CsvRecordSplitter {
         return finish(startLine, null); // blank: next() passes over it
     }
 
-    private static boolean isBlank(CharSequence text) {
+    private static boolean isTrimmedAway(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
-            if (!isBlank(text.charAt(i))) {
+            if (!isTrimmed(text.charAt(i))) {
                 return false;
             }
         }
@@ -249,8 +305,17 @@ final class CsvRecordSplitter {
             buffer = new char[BUFFER_SIZE]; // back to normal size after text was read again
         }
         position = 0;
-        limit = Math.max(in.read(buffer, 0, buffer.length), 0);
-        return limit > 0;
+        while (true) {
+            limit = Math.max(in.read(buffer, 0, buffer.length), 0);
+            if (!crLineEnds || limit == 0) {
+                return limit > 0;
+            }
+            limit = translateLineEnds(0, limit);
+            if (limit > 0) {
+                return true;
+            }
+            // the buffer held only the LF of a CRLF: read on
+        }
     }
 
     /** Column reached after buffer[0..end): only the tail after the last line break counts. */
@@ -263,7 +328,18 @@ final class CsvRecordSplitter {
         return columnAtFill + end;
     }
 
+    /** What may come before the header (with BOMs); not the trimming rule, so that a header of U+0001 is refused. */
     private static boolean isBlank(int c) {
         return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    /**
+     * What univocity trims around a value: every character up to the space, NUL and the other control characters
+     * included. Before a quote and after a closing quote the splitter must follow exactly this rule, for it decides
+     * where a quoted value, and so the record, ends: had the splitter taken U+0001 before a quote as content while
+     * univocity trimmed it and opened the quote, the two would cut the record at different line breaks.
+     */
+    private static boolean isTrimmed(int c) {
+        return c <= ' ';
     }
 }

@@ -1,10 +1,12 @@
 package com.partnerpipeline.formats;
 
+import com.univocity.parsers.csv.CsvParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -188,6 +190,174 @@ class CsvRecordReaderTest {
 
         assertThat(value(items.get(0), "name")).isEqualTo("a\u0000\"");
         assertThat(value(items.get(1), "name")).isEqualTo("b\u0000\"c");
+    }
+
+    @Test
+    void aControlCharacterBeforeAQuoteIsTrimmedLikeASpaceSoTheQuoteOpens() throws Exception {
+        // The hostile corpus's control-char-before-quote.csv, with every character the values are trimmed of: each
+        // must read as a space does. The quote opens, closes after "x,", and the stray 'a' makes that row malformed;
+        // the next line is a row of its own, whose quote is literal. No row gets another row's text.
+        for (char c = 0; c <= ' '; c++) {
+            if (c == '\n') {
+                continue;
+            }
+            String content = "id,name\n1,Ann\n" + c + "\"x,\"a\n7,Eve\"\n2,\"Bob\"\n3,Cy\n";
+
+            List<ReadItem> items = readAll(FileFormat.CSV, content);
+
+            String what = "U+%04X before the quote".formatted((int) c);
+            assertThat(items).as(what).hasSize(5);
+            assertThat(items.get(1)).as(what).isEqualTo(new MalformedRecord(1, 3,
+                    "unexpected character 'a' after a closing quote", c + "\"x,\"a"));
+            assertThat(items).as(what).extracting(item -> item instanceof CsvRecord ? value(item, "name") : null)
+                    .containsExactly("Ann", null, "Eve\"", "Bob", "Cy");
+            assertThat(items).as(what).extracting(ReadItem::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L);
+        }
+    }
+
+    @Test
+    void aControlCharacterAfterAClosingQuoteIsTrimmedLikeASpace() throws Exception {
+        for (char c = 0; c <= ' '; c++) {
+            if (c == '\n') {
+                continue;
+            }
+            List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n\"1\"" + c + ",\"a\"" + c + "\n2,b\n");
+
+            assertThat(items).as("U+%04X", (int) c).extracting(item -> value(item, "name")).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void charactersUnivocityDoesNotTrimAreContentBeforeAQuote() throws Exception {
+        // Not whitespace to univocity (it trims only up to U+0020): the quote after them is a literal character of an
+        // unquoted value, for the splitter too. A BOM in the middle of the file is content like any other character.
+        for (char c : "\u007F\u0085\u00A0\u2028\uFEFF\u3000".toCharArray()) {
+            List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1," + c + "\"a\nb\"\n2,\"Bob\"\n");
+
+            String what = "U+%04X before the quote".formatted((int) c);
+            assertThat(items).as(what).hasSize(3);
+            assertThat(value(items.get(0), "name")).as(what).isEqualTo(c + "\"a");
+            assertThat(items.get(1)).as(what).isInstanceOf(MalformedRecord.class);
+            assertThat(value(items.get(2), "name")).as(what).isEqualTo("Bob");
+        }
+    }
+
+    @Test
+    void aByteOrderMarkAfterTheHeaderIsContentEvenRightAfterARowUnivocityRejected() throws Exception {
+        // univocity skips a BOM at the start of whatever it reads first, as after it gave up on a row: the reader
+        // keeps its parser from ever seeing a row first.
+        ReaderLimits limits = new ReaderLimits(100, 1000, 8, 2);
+        String content = "\uFEFF\uFEFFid,name\n\uFEFF1,\"a\"\n\"2\",b,c\n\uFEFF3,\"c\"\n";
+
+        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
+        assertThat(items.get(1)).isInstanceOf(MalformedRecord.class);
+        assertThat(items).extracting(item -> item instanceof CsvRecord ? value(item, "id") : null)
+                .containsExactly("\uFEFF1", null, "\uFEFF3");
+    }
+
+    @Test
+    void aRecordUnivocityReadsDifferentlyIsRejectedAndCostsNoOtherRecord() throws Exception {
+        // The splitter and univocity agree (see the tests above); should they ever not, univocity must not start the
+        // next record where it stopped in this one. Two records in one text stand for such a disagreement.
+        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream("id,name\n".getBytes(StandardCharsets.UTF_8)),
+                ReaderLimits.DEFAULTS)) {
+            assertThat(reader.parseOneRecord("1,\"a\"\n2,\"b\"\n")).isNull();
+            assertThat(reader.parseOneRecord("3,\"c\"\n")).containsExactly("3", "c");
+            assertThat(reader.parseOneRecord("\u0001\n")).isNull();
+            assertThat(reader.parseOneRecord("4,\"d\"\n")).containsExactly("4", "d");
+        }
+    }
+
+    @Test
+    void sharedParserReadsEveryRecordAsAFreshOneWouldOnRandomText() throws Exception {
+        // Every record the reader keeps has the values a parser that never saw another record gives its text; nothing
+        // thrown. Characters around quotes that univocity trims or not, line breaks, BOM, NUL.
+        String alphabet = "a1 ,\"\"\n\r\t\u0000\u0001\u0002\u001F\u00A0\u0085\uFEFF\u2028";
+        SplittableRandom random = new SplittableRandom(7);
+        for (int file = 0; file < 3000; file++) {
+            StringBuilder content = new StringBuilder("id,name\n");
+            int length = random.nextInt(0, 60);
+            for (int i = 0; i < length; i++) {
+                content.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            for (ReadItem item : readAll(FileFormat.CSV, content.toString())) {
+                if (item instanceof CsvRecord record) {
+                    CsvParser fresh = new CsvParser(CsvRecordReader.settings(ReaderLimits.DEFAULTS));
+                    fresh.parseLine("-\n"); // or it would skip a BOM at the start of the row, which the reader keeps
+                    assertThat(record.values()).as("%s in %s", record.rawLine(), content)
+                            .containsExactly(fresh.parseLine(record.rawText()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void readsAFileWhoseLinesEndInLoneCarriageReturns() throws Exception {
+        // Classic Mac: the header's lone CR makes every CR, LF or CRLF a line end, each one line.
+        List<ReadItem> items = readAll(FileFormat.CSV, "\uFEFFid,name\r1,Ann\r2,\"two\rlines\"\r\r3,Cy\r\n4,Di\n5,\"E\"\r");
+
+        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
+        assertThat(items).allMatch(item -> item instanceof CsvRecord);
+        assertThat(items).extracting(item -> value(item, "name")).containsExactly("Ann", "two\nlines", "Cy", "Di", "E");
+        assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 3L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void readsALoneCarriageReturnFileAcrossBufferRefillsAndCountsItsBytes() throws Exception {
+        StringBuilder content = new StringBuilder("id,text\r");
+        for (int i = 0; i < 20_000; i++) {
+            content.append(i).append(",\"value ").append(i).append('"').append(i % 7 == 0 ? "\r\n" : "\r");
+        }
+        byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+
+        try (RecordReader reader = Records.open(FileFormat.CSV, bytes, ReaderLimits.DEFAULTS)) {
+            ReadItem item;
+            ReadItem last = null;
+            int count = 0;
+            while ((item = reader.next()) != null) {
+                assertThat(item).isInstanceOf(CsvRecord.class);
+                count++;
+                last = item;
+            }
+            assertThat(count).isEqualTo(20_000);
+            assertThat(value(last, "text")).isEqualTo("value 19999");
+            assertThat(last.lineNumber()).isEqualTo(20_001);
+            assertThat(reader.bytesConsumed()).isEqualTo(bytes.length);
+        }
+    }
+
+    @Test
+    void aLoneCarriageReturnInsideARowOfAnLfFileIsNoLineEnd() throws Exception {
+        // The header ends in LF (or CRLF): a lone CR later is content (trimmed at a value's ends), as ever.
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\r\n1,A\rnn\n2,\"B\rob\"\n3,Cy\r4,Di\n");
+
+        assertThat(items.subList(0, 2)).extracting(item -> value(item, "name")).containsExactly("A\rnn", "B\rob");
+        assertThat(items.get(2)).isEqualTo(new MalformedRecord(2, 4, "expected 2 columns, found 3", "3,Cy\r4,Di"));
+        assertThat(readAll(FileFormat.CSV, "\"a\rb\",c\n1,2\n")).hasSize(1); // a quoted CR in the header: content
+    }
+
+    @Test
+    void aLoneCarriageReturnFileWhoseHeaderOutrunsTheFirstBufferStopsNamingTheLineEnds() {
+        String header = IntStream.range(0, 3000).mapToObj(i -> "column" + i).collect(Collectors.joining(","));
+
+        assertThatThrownBy(() -> readAll(FileFormat.CSV, header + "\r1,2\r3,4\r"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("cannot read the file at record 0 (line 1): the header row contains a carriage return that "
+                        + "does not end the line; lines must end in LF or CRLF, or all in lone CRs");
+    }
+
+    @Test
+    void aLineIsBlankWhenTrimmingLeavesNothingOfIt() throws Exception {
+        // Blank lines follow the rule values are trimmed by: a line of control characters is skipped as one of spaces
+        // is; a line of U+2028 or U+3000, characters the values keep, is a row (here of one column too few).
+        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,Ann\n\u0000\u0001 \u001F\n\u2028\n\u3000\n2,Bob\n");
+
+        assertThat(items).hasSize(4);
+        assertThat(items.subList(1, 3)).extracting(item -> ((MalformedRecord) item).reason())
+                .containsOnly("expected 2 columns, found 1");
+        assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 4L, 5L, 6L);
     }
 
     @Test
