@@ -124,7 +124,7 @@ final class XmlRecordReader implements RecordReader {
             for (int i = 0; i < attributes; i++) {
                 String value = xml.getAttributeValue(i);
                 if (value.length() > maxFieldChars) {
-                    throw new XMLStreamException("Attribute value size limit (" + maxFieldChars + ") exceeded", xml.getLocation());
+                    throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
                 budget.chargeValue(value.length());
                 fields.put(xml.getAttributeLocalName(i), value);
@@ -158,7 +158,7 @@ final class XmlRecordReader implements RecordReader {
                     pieces.append(piece);
                 }
                 if ((pieces == null ? text.length() : pieces.length()) > maxFieldChars) {
-                    throw new XMLStreamException("Text size limit (" + maxFieldChars + ") exceeded", xml.getLocation());
+                    throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("undeclared entity '&" + xml.getLocalName() + ";'", xml.getLocation());
@@ -227,6 +227,9 @@ final class XmlRecordReader implements RecordReader {
 
     /** Woodstox wraps a failure to read the input in an XMLStreamException: that is no fault of the XML. */
     private String reason(Exception e) {
+        if (e instanceof LimitExceeded limit) {
+            return limit.reason;
+        }
         Throwable cause = e instanceof XMLStreamException xe ? xe.getNestedException() : e;
         if (cause instanceof CharConversionException) {
             return "invalid UTF-8 byte sequence";
@@ -259,6 +262,19 @@ final class XmlRecordReader implements RecordReader {
         String reason = message.startsWith("ParseError at [") ? message.substring(message.indexOf("Message:") + 8).trim() : message;
         int lineBreak = reason.indexOf('\n');
         return lineBreak > 0 ? reason.substring(0, lineBreak) : reason;
+    }
+
+    /**
+     * A limit this reader checks itself, already worded for the partner. It is an XMLStreamException so that it
+     * leaves the parsing code the way Woodstox's own errors do, with the parser's location.
+     */
+    private static final class LimitExceeded extends XMLStreamException {
+        private final String reason;
+
+        LimitExceeded(String reason, Location at) {
+            super(reason, at);
+            this.reason = reason;
+        }
     }
 
     @Override

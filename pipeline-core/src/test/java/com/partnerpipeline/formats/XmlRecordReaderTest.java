@@ -75,7 +75,7 @@ class XmlRecordReaderTest {
 
             assertThat(before).as(value).hasSize(1);
             assertThat(error).as(value).isNotNull();
-            assertThat(error.reason()).as(value).endsWith("limit (32) exceeded");
+            assertThat(error.reason()).as(value).isEqualTo("a value longer than 32 characters (processing.maxFieldChars)");
         }
     }
 
