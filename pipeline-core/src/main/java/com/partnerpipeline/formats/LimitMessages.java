@@ -17,6 +17,10 @@ final class LimitMessages {
         return "a value longer than " + limits.maxFieldChars() + " characters (processing.maxFieldChars)";
     }
 
+    static String nameTooLong(ReaderLimits limits) {
+        return "a name longer than " + limits.maxFieldChars() + " characters (processing.maxFieldChars)";
+    }
+
     static String tooDeep(ReaderLimits limits) {
         return "nesting deeper than " + limits.maxDepth() + " levels (processing.maxDepth)";
     }

@@ -105,10 +105,11 @@ final class XmlRecordReader implements RecordReader {
         long line = skipped.line(xml.getLocation().getLineNumber());
         String name = xml.getLocalName();
         budget.reset();
+        budget.boundName(name.length()); // the record's own name is no field, but a name of megabytes is no record
         Object value = readElement();
         nextIndex++;
         if (budget.exceeded()) {
-            return new MalformedRecord(index, line, budget.describe(), "<" + name + ">");
+            return new MalformedRecord(index, line, budget.describe(), "<" + abbreviate(name) + ">");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(TreeRecord.TEXT_KEY, value);
@@ -126,8 +127,12 @@ final class XmlRecordReader implements RecordReader {
                 if (value.length() > maxFieldChars) {
                     throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
+                String name = xml.getAttributeLocalName(i);
+                budget.chargeName(name.length()); // the name is the field's key: it counts as the record's text
                 budget.chargeValue(value.length());
-                fields.put(xml.getAttributeLocalName(i), value);
+                if (!budget.exceeded()) { // a rejected record keeps nothing, least of all a name of megabytes
+                    fields.put(name, value);
+                }
             }
         }
         String text = null;
@@ -179,6 +184,11 @@ final class XmlRecordReader implements RecordReader {
             fields.put(TreeRecord.TEXT_KEY, text);
         }
         return fields;
+    }
+
+    /** A rejected record's text shows its name, cut short: the partner's error file need not hold megabytes of it. */
+    private static String abbreviate(String name) {
+        return name.length() <= 100 ? name : name.substring(0, 100) + "...";
     }
 
     @SuppressWarnings("unchecked")

@@ -177,6 +177,24 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void namesCountTowardTheRecordAndANameLongerThanAnyValueRejectsTheRecord() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        String longNames = "<item " + "a".repeat(30) + "=\"1\"><" + "b".repeat(30) + "/><" + "c".repeat(30) + "/><"
+                + "d".repeat(30) + "/></item>";
+        String content = "<r><item><a>1</a></item>" + longNames + "<item " + "n".repeat(33) + "=\"x\"/><" + "e".repeat(33)
+                + "/><item><a>ok</a></item></r>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(5);
+        assertThat(((MalformedRecord) items.get(1)).reason()).isEqualTo("record longer than 100 characters");
+        assertThat(((MalformedRecord) items.get(2)).reason()).isEqualTo("a name longer than 32 characters (processing.maxFieldChars)");
+        assertThat(((MalformedRecord) items.get(3)).reason()).isEqualTo("a name longer than 32 characters (processing.maxFieldChars)");
+        assertThat(((MalformedRecord) items.get(3)).rawText()).hasSizeLessThan(110);
+        assertThat(value(items.get(4), "a")).isEqualTo("ok");
+    }
+
+    @Test
     void emptyFileAndEmptyRootHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.XML, "")).isEmpty();
         assertThat(readAll(FileFormat.XML, "\uFEFF \n\t\r\n")).isEmpty();
