@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ final class XmlRecordReader implements RecordReader {
     private final LeadingWhitespace skipped;
     /** Woodstox enforces it only approximately (a 94-character CDATA section passed a limit of 32), so again here. */
     private final int maxFieldChars;
+    /** The encoding the file is decoded in, for the partner's message when its bytes are not of it. */
+    private String encoding = "UTF-8";
     private long nextIndex;
     private boolean finished;
 
@@ -44,10 +47,14 @@ final class XmlRecordReader implements RecordReader {
             return;
         }
         try {
-            this.xml = factory(limits).createXMLStreamReader(skipped.rest());
+            XmlDecoding.Decoded decoded = XmlDecoding.decode(skipped.rest());
+            this.encoding = decoded.encoding();
+            this.xml = factory(limits).createXMLStreamReader(new XmlMarkupLimit(decoded.reader(), limits));
             moveToRootElement();
         } catch (XMLStreamException e) {
             throw fatal(e);
+        } catch (IOException e) {
+            throw new UnreadableFileException(reason(e), 0, 1, 0, e);
         }
     }
 
@@ -223,6 +230,9 @@ final class XmlRecordReader implements RecordReader {
     private UnreadableFileException fatal(Exception e) {
         finished = true;
         Location at = e instanceof XMLStreamException xe ? xe.getLocation() : null;
+        if (at == null && xml != null) {
+            at = xml.getLocation(); // a failure to read (a bad byte, a tag too long) comes without one: where the parser is
+        }
         return new UnreadableFileException(reason(e), nextIndex, line(at), column(at), e);
     }
 
@@ -240,9 +250,15 @@ final class XmlRecordReader implements RecordReader {
         if (e instanceof LimitExceeded limit) {
             return limit.reason;
         }
-        Throwable cause = e instanceof XMLStreamException xe ? xe.getNestedException() : e;
-        if (cause instanceof CharConversionException) {
-            return "invalid UTF-8 byte sequence";
+        Throwable cause = e;
+        while (cause instanceof XMLStreamException xe && (xe.getNestedException() != null || xe.getCause() != null)) {
+            cause = xe.getNestedException() != null ? xe.getNestedException() : xe.getCause();
+        }
+        if (cause instanceof XmlMarkupLimit.TooLong || cause instanceof XmlDecoding.UnsupportedEncoding) {
+            return cause.getMessage(); // worded for the partner
+        }
+        if (cause instanceof CharacterCodingException || cause instanceof CharConversionException) {
+            return "invalid " + encoding + " byte sequence";
         }
         if (cause instanceof IOException io) {
             return ReadErrors.reason(io);

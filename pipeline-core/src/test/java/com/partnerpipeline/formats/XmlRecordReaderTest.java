@@ -195,6 +195,60 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void aTagLongerThanTheRecordLimitStopsTheFileAfterTheRecordsBeforeIt() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        for (String tag : List.of("<" + "a".repeat(200) + "/>", "<a x=\">\" " + "b".repeat(200) + "=\"1\"/>",
+                "<?pi " + "x".repeat(200) + "?>")) { // a comment that long is stopped by Woodstox's text limit first
+            String content = "<r>\n<item><a>1</a></item>\n<item>" + tag + "</item><item><a>3</a></item></r>";
+
+            Records.Failure failure = Records.readUntilFailure(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+            assertThat(failure.before()).as(tag).hasSize(1);
+            assertThat(failure.error().recordIndex()).as(tag).isEqualTo(1);
+            assertThat(failure.error().line()).as(tag).isEqualTo(3);
+            assertThat(failure.error().reason()).as(tag).isEqualTo("a tag longer than 100 characters (processing.maxRecordChars)");
+        }
+    }
+
+    @Test
+    void quotesInCommentsCdataAndTextDoNotLengthenTheTagCount() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        String record = "<item><!-- it's --><a>Bob's</a><b><![CDATA[it's \" > <]]></b><c x=\"it's\" y='\"'>1 > 0</c></item>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, ("<r>" + record.repeat(50) + "</r>").getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(50).allMatch(SourceRecord.class::isInstance);
+        assertThat(value(items.get(49), "b")).isEqualTo("it's \" > <");
+    }
+
+    @Test
+    void invalidUtf8StopsTheFileAtItsRecordAfterEveryRecordBeforeIt() throws Exception {
+        String before = "<r>\n" + "<item><a>1</a></item>\n".repeat(500);
+        byte[] bad = "<item><a>B\u00FFob</a></item></r>".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] content = java.util.Arrays.copyOf(before.getBytes(StandardCharsets.UTF_8), before.length() + bad.length);
+        System.arraycopy(bad, 0, content, before.length(), bad.length);
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, content);
+
+        assertThat(failure.before()).hasSize(500);
+        assertThat(failure.error().recordIndex()).isEqualTo(500);
+        assertThat(failure.error().line()).isEqualTo(502);
+        assertThat(failure.error().reason()).isEqualTo("invalid UTF-8 byte sequence");
+    }
+
+    @Test
+    void aDeclaredEncodingOtherThanUtf8IsStillDecodedInIt() throws Exception {
+        byte[] content = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><item><a>Andr\u00E9</a></item></r>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        List<ReadItem> items = readAll(FileFormat.XML, content, ReaderLimits.DEFAULTS);
+
+        assertThat(value(items.get(0), "a")).isEqualTo("Andr\u00E9");
+        assertThat(Records.readUntilFailure(FileFormat.XML, "<?xml version='1.0' encoding='x-nonsense'?><r/>"
+                .getBytes(StandardCharsets.US_ASCII)).error().reason()).contains("unsupported encoding 'x-nonsense'");
+    }
+
+    @Test
     void emptyFileAndEmptyRootHaveNoRecords() throws Exception {
         assertThat(readAll(FileFormat.XML, "")).isEmpty();
         assertThat(readAll(FileFormat.XML, "\uFEFF \n\t\r\n")).isEmpty();
