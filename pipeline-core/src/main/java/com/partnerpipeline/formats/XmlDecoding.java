@@ -3,7 +3,9 @@ package com.partnerpipeline.formats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.SequenceInputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -44,10 +46,20 @@ final class XmlDecoding {
 
     /** The characters of {@code in}, which starts where the file's first meaningful byte is. */
     static Decoded decode(InputStream in) throws IOException {
-        PushbackInputStream source = new PushbackInputStream(in, DECLARATION_BYTES);
-        byte[] start = source.readNBytes(DECLARATION_BYTES);
-        source.unread(start);
-        String declared = declaredEncoding(new String(start, StandardCharsets.ISO_8859_1));
+        InputStream rest = new BufferedFirst(in);
+        byte[] start = new byte[DECLARATION_BYTES];
+        int length = 0;
+        // Only as far as the declaration's end (the first '>'), or as far as shows there is none: reading on would
+        // wait for bytes not yet uploaded, or meet a read error before the first records were read
+        while (length < start.length && mayBeDeclaration(start, length)) {
+            int n = rest.read(start, length, start.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        InputStream source = new SequenceInputStream(new ByteArrayInputStream(start, 0, length), rest);
+        String declared = declaredEncoding(new String(start, 0, length, StandardCharsets.ISO_8859_1));
         if (declared == null || isUtf8(declared)) {
             return new Decoded(new StrictUtf8Reader(source), "UTF-8");
         }
@@ -60,6 +72,35 @@ final class XmlDecoding {
         return new Decoded(new InputStreamReader(source, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)), declared);
+    }
+
+    /**
+     * Reads what is already there (LeadingWhitespace's pushed-back bytes) on its own. A PushbackInputStream asked for
+     * more than it holds reads on from the file in the same call, and a read error there loses the bytes it held:
+     * the records before a disk error would not be read.
+     */
+    private static final class BufferedFirst extends FilterInputStream {
+        BufferedFirst(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int available = in.available();
+            return in.read(b, off, available > 0 ? Math.min(len, available) : len);
+        }
+    }
+
+    private static final byte[] XML_DECLARATION = "<?xml".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the bytes read so far may still be the start of an unfinished XML declaration. */
+    private static boolean mayBeDeclaration(byte[] start, int length) {
+        for (int i = 0; i < length; i++) {
+            if (start[i] == '>' || i < XML_DECLARATION.length && start[i] != XML_DECLARATION[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String declaredEncoding(String start) {
