@@ -47,27 +47,66 @@ final class XmlMarkupLimit extends Reader {
             throw new TooLong(reason);
         }
         int n = in.read(target, offset, count);
-        for (int i = 0; i < n; i++) {
-            if (!accept(target[offset + i])) {
-                failed = true;
-                if (i == 0) {
-                    throw new TooLong(reason);
+        int end = offset + Math.max(n, 0);
+        // Most characters are text or inside a tag: those states scan in tight loops (a per-character state
+        // machine cost more than decoding itself). Each loop stops at the character that may change the state.
+        int i = offset;
+        while (i < end) {
+            if (state == State.TEXT) {
+                while (i < end && target[i] != '<') {
+                    i++;
                 }
-                return i; // the characters before the one over the limit; the error with the next read
+                if (i == end) {
+                    break;
+                }
+                state = State.OPEN;
+                length = 1;
+                i++;
+                continue;
             }
+            if (state == State.TAG || state == State.QUOTE) {
+                int stop = (int) Math.min(end, i + (limit - length));
+                int start = i;
+                if (state == State.TAG) {
+                    while (i < stop) {
+                        char c = target[i];
+                        if (c == '>' || c == '"' || c == '\'') {
+                            break;
+                        }
+                        i++;
+                    }
+                } else {
+                    while (i < stop && target[i] != quote) {
+                        i++;
+                    }
+                }
+                length += i - start;
+                if (i == end) {
+                    break;
+                }
+                if (i == stop) { // the next character is one too many
+                    return overLimit(offset, i);
+                }
+            }
+            if (!accept(target[i])) {
+                return overLimit(offset, i);
+            }
+            i++;
         }
         return n;
     }
 
-    /** Follows one character; false when it makes the current piece of markup longer than the limit. */
-    private boolean accept(char c) {
-        if (state == State.TEXT) {
-            if (c == '<') {
-                state = State.OPEN;
-                length = 1;
-            }
-            return true;
+    /** Hands out the characters before the one over the limit; the error comes with the next read. */
+    private int overLimit(int offset, int at) throws TooLong {
+        failed = true;
+        if (at == offset) {
+            throw new TooLong(reason);
         }
+        return at - offset;
+    }
+
+    /** Follows one character of markup; false when it makes the current piece longer than the limit. */
+    private boolean accept(char c) {
         if (++length > limit) {
             return false;
         }
@@ -79,7 +118,7 @@ final class XmlMarkupLimit extends Reader {
             case COMMENT -> state = c == '>' && previous == '-' && beforePrevious == '-' && length > 6 ? State.TEXT : State.COMMENT;
             case CDATA -> state = c == '>' && previous == ']' && beforePrevious == ']' ? State.TEXT : State.CDATA;
             case PI -> state = c == '>' && previous == '?' && length > 3 ? State.TEXT : State.PI;
-            default -> throw new IllegalStateException(state.name());
+            default -> throw new IllegalStateException(state.name()); // TEXT is followed by read itself
         }
         beforePrevious = previous;
         previous = c;

@@ -211,6 +211,21 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void aTagOfExactlyTheRecordLimitIsParsed() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        String hundred = "<" + "a".repeat(97) + "/>"; // its name too long for a field: the record is rejected, not the file
+        String content = "<r><item>" + hundred + "</item><item><a x='" + "y".repeat(30) + "' z=\"" + "w".repeat(30) + "\"/></item></r>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(2);
+        assertThat(((MalformedRecord) items.get(0)).reason()).isEqualTo("a name longer than 32 characters (processing.maxFieldChars)");
+        assertThat(value(items.get(1), "a.z")).isEqualTo("w".repeat(30));
+        assertThat(Records.readUntilFailure(FileFormat.XML, content.replace("<a", "<aa").getBytes(StandardCharsets.UTF_8), limits)
+                .error().reason()).isEqualTo("a tag longer than 100 characters (processing.maxRecordChars)");
+    }
+
+    @Test
     void quotesInCommentsCdataAndTextDoNotLengthenTheTagCount() throws Exception {
         ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
         String record = "<item><!-- it's --><a>Bob's</a><b><![CDATA[it's \" > <]]></b><c x=\"it's\" y='\"'>1 > 0</c></item>";
