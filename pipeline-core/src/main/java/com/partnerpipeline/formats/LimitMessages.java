@@ -17,6 +17,14 @@ final class LimitMessages {
         return "a value longer than " + limits.maxFieldChars() + " characters (processing.maxFieldChars)";
     }
 
+    static String nameTooLong(ReaderLimits limits) {
+        return "a name longer than " + limits.maxFieldChars() + " characters (processing.maxFieldChars)";
+    }
+
+    static String markupTooLong(ReaderLimits limits) {
+        return "a tag longer than " + limits.maxRecordChars() + " characters (processing.maxRecordChars)";
+    }
+
     static String tooDeep(ReaderLimits limits) {
         return "nesting deeper than " + limits.maxDepth() + " levels (processing.maxDepth)";
     }

@@ -10,6 +10,7 @@ final class RecordBudget {
     private long chars;
     private int fields;
     private boolean exceeded;
+    private boolean nameTooLong;
 
     RecordBudget(ReaderLimits limits) {
         this.limits = limits;
@@ -19,11 +20,25 @@ final class RecordBudget {
         chars = 0;
         fields = 0;
         exceeded = false;
+        nameTooLong = false;
     }
 
+    /** A field's name is part of the record's text, as its value is: a record of long names is a long record. */
     void chargeName(int length) {
         chars += length + 1;
+        boundName(length);
         check();
+    }
+
+    /**
+     * A name longer than any value may be is no field name anyone means (it was a 5 MB attribute name): the record is
+     * rejected even when the record limit would hold it.
+     */
+    void boundName(int length) {
+        if (length > limits.maxFieldChars()) {
+            nameTooLong = true;
+            exceeded = true;
+        }
     }
 
     void chargeValue(int length) {
@@ -43,6 +58,9 @@ final class RecordBudget {
     }
 
     String describe() {
+        if (nameTooLong) {
+            return LimitMessages.nameTooLong(limits);
+        }
         return fields > limits.maxFields()
                 ? "record has more than " + limits.maxFields() + " fields"
                 : "record longer than " + limits.maxRecordChars() + " characters";

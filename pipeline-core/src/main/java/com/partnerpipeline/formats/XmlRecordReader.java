@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ final class XmlRecordReader implements RecordReader {
     private final LeadingWhitespace skipped;
     /** Woodstox enforces it only approximately (a 94-character CDATA section passed a limit of 32), so again here. */
     private final int maxFieldChars;
+    /** The encoding the file is decoded in, for the partner's message when its bytes are not of it. */
+    private String encoding = "UTF-8";
     private long nextIndex;
     private boolean finished;
 
@@ -44,10 +47,14 @@ final class XmlRecordReader implements RecordReader {
             return;
         }
         try {
-            this.xml = factory(limits).createXMLStreamReader(skipped.rest());
+            XmlDecoding.Decoded decoded = XmlDecoding.decode(skipped.rest());
+            this.encoding = decoded.encoding();
+            this.xml = factory(limits).createXMLStreamReader(new XmlMarkupLimit(decoded.reader(), limits));
             moveToRootElement();
         } catch (XMLStreamException e) {
             throw fatal(e);
+        } catch (IOException e) {
+            throw new UnreadableFileException(reason(e), 0, 1, 0, e);
         }
     }
 
@@ -105,10 +112,11 @@ final class XmlRecordReader implements RecordReader {
         long line = skipped.line(xml.getLocation().getLineNumber());
         String name = xml.getLocalName();
         budget.reset();
+        budget.boundName(name.length()); // the record's own name is no field, but a name of megabytes is no record
         Object value = readElement();
         nextIndex++;
         if (budget.exceeded()) {
-            return new MalformedRecord(index, line, budget.describe(), "<" + name + ">");
+            return new MalformedRecord(index, line, budget.describe(), "<" + abbreviate(name) + ">");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(TreeRecord.TEXT_KEY, value);
@@ -124,10 +132,14 @@ final class XmlRecordReader implements RecordReader {
             for (int i = 0; i < attributes; i++) {
                 String value = xml.getAttributeValue(i);
                 if (value.length() > maxFieldChars) {
-                    throw new XMLStreamException("Attribute value size limit (" + maxFieldChars + ") exceeded", xml.getLocation());
+                    throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
+                String name = xml.getAttributeLocalName(i);
+                budget.chargeName(name.length()); // the name is the field's key: it counts as the record's text
                 budget.chargeValue(value.length());
-                fields.put(xml.getAttributeLocalName(i), value);
+                if (!budget.exceeded()) { // a rejected record keeps nothing, least of all a name of megabytes
+                    fields.put(name, value);
+                }
             }
         }
         String text = null;
@@ -158,7 +170,7 @@ final class XmlRecordReader implements RecordReader {
                     pieces.append(piece);
                 }
                 if ((pieces == null ? text.length() : pieces.length()) > maxFieldChars) {
-                    throw new XMLStreamException("Text size limit (" + maxFieldChars + ") exceeded", xml.getLocation());
+                    throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("undeclared entity '&" + xml.getLocalName() + ";'", xml.getLocation());
@@ -179,6 +191,11 @@ final class XmlRecordReader implements RecordReader {
             fields.put(TreeRecord.TEXT_KEY, text);
         }
         return fields;
+    }
+
+    /** A rejected record's text shows its name, cut short: the partner's error file need not hold megabytes of it. */
+    private static String abbreviate(String name) {
+        return name.length() <= 100 ? name : name.substring(0, 100) + "...";
     }
 
     @SuppressWarnings("unchecked")
@@ -213,6 +230,9 @@ final class XmlRecordReader implements RecordReader {
     private UnreadableFileException fatal(Exception e) {
         finished = true;
         Location at = e instanceof XMLStreamException xe ? xe.getLocation() : null;
+        if (at == null && xml != null) {
+            at = xml.getLocation(); // a failure to read (a bad byte, a tag too long) comes without one: where the parser is
+        }
         return new UnreadableFileException(reason(e), nextIndex, line(at), column(at), e);
     }
 
@@ -227,9 +247,18 @@ final class XmlRecordReader implements RecordReader {
 
     /** Woodstox wraps a failure to read the input in an XMLStreamException: that is no fault of the XML. */
     private String reason(Exception e) {
-        Throwable cause = e instanceof XMLStreamException xe ? xe.getNestedException() : e;
-        if (cause instanceof CharConversionException) {
-            return "invalid UTF-8 byte sequence";
+        if (e instanceof LimitExceeded limit) {
+            return limit.reason;
+        }
+        Throwable cause = e;
+        while (cause instanceof XMLStreamException xe && (xe.getNestedException() != null || xe.getCause() != null)) {
+            cause = xe.getNestedException() != null ? xe.getNestedException() : xe.getCause();
+        }
+        if (cause instanceof XmlMarkupLimit.TooLong || cause instanceof XmlDecoding.UnsupportedEncoding) {
+            return cause.getMessage(); // worded for the partner
+        }
+        if (cause instanceof CharacterCodingException || cause instanceof CharConversionException) {
+            return "invalid " + encoding + " byte sequence";
         }
         if (cause instanceof IOException io) {
             return ReadErrors.reason(io);
@@ -259,6 +288,19 @@ final class XmlRecordReader implements RecordReader {
         String reason = message.startsWith("ParseError at [") ? message.substring(message.indexOf("Message:") + 8).trim() : message;
         int lineBreak = reason.indexOf('\n');
         return lineBreak > 0 ? reason.substring(0, lineBreak) : reason;
+    }
+
+    /**
+     * A limit this reader checks itself, already worded for the partner. It is an XMLStreamException so that it
+     * leaves the parsing code the way Woodstox's own errors do, with the parser's location.
+     */
+    private static final class LimitExceeded extends XMLStreamException {
+        private final String reason;
+
+        LimitExceeded(String reason, Location at) {
+            super(reason, at);
+            this.reason = reason;
+        }
     }
 
     @Override

@@ -75,7 +75,7 @@ class XmlRecordReaderTest {
 
             assertThat(before).as(value).hasSize(1);
             assertThat(error).as(value).isNotNull();
-            assertThat(error.reason()).as(value).endsWith("limit (32) exceeded");
+            assertThat(error.reason()).as(value).isEqualTo("a value longer than 32 characters (processing.maxFieldChars)");
         }
     }
 
@@ -174,6 +174,93 @@ class XmlRecordReaderTest {
 
         assertThat(((MalformedRecord) items.get(0)).reason()).isEqualTo("record longer than 100 characters");
         assertThat(value(items.get(1), "a")).isEqualTo("ok");
+    }
+
+    @Test
+    void namesCountTowardTheRecordAndANameLongerThanAnyValueRejectsTheRecord() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        String longNames = "<item " + "a".repeat(30) + "=\"1\"><" + "b".repeat(30) + "/><" + "c".repeat(30) + "/><"
+                + "d".repeat(30) + "/></item>";
+        String content = "<r><item><a>1</a></item>" + longNames + "<item " + "n".repeat(33) + "=\"x\"/><" + "e".repeat(33)
+                + "/><item><a>ok</a></item></r>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(5);
+        assertThat(((MalformedRecord) items.get(1)).reason()).isEqualTo("record longer than 100 characters");
+        assertThat(((MalformedRecord) items.get(2)).reason()).isEqualTo("a name longer than 32 characters (processing.maxFieldChars)");
+        assertThat(((MalformedRecord) items.get(3)).reason()).isEqualTo("a name longer than 32 characters (processing.maxFieldChars)");
+        assertThat(((MalformedRecord) items.get(3)).rawText()).hasSizeLessThan(110);
+        assertThat(value(items.get(4), "a")).isEqualTo("ok");
+    }
+
+    @Test
+    void aTagLongerThanTheRecordLimitStopsTheFileAfterTheRecordsBeforeIt() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        for (String tag : List.of("<" + "a".repeat(200) + "/>", "<a x=\">\" " + "b".repeat(200) + "=\"1\"/>",
+                "<?pi " + "x".repeat(200) + "?>")) { // a comment that long is stopped by Woodstox's text limit first
+            String content = "<r>\n<item><a>1</a></item>\n<item>" + tag + "</item><item><a>3</a></item></r>";
+
+            Records.Failure failure = Records.readUntilFailure(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+            assertThat(failure.before()).as(tag).hasSize(1);
+            assertThat(failure.error().recordIndex()).as(tag).isEqualTo(1);
+            assertThat(failure.error().line()).as(tag).isEqualTo(3);
+            assertThat(failure.error().reason()).as(tag).isEqualTo("a tag longer than 100 characters (processing.maxRecordChars)");
+        }
+    }
+
+    @Test
+    void aTagOfExactlyTheRecordLimitIsParsed() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        String hundred = "<" + "a".repeat(97) + "/>"; // its name too long for a field: the record is rejected, not the file
+        String content = "<r><item>" + hundred + "</item><item><a x='" + "y".repeat(30) + "' z=\"" + "w".repeat(30) + "\"/></item></r>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, content.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(2);
+        assertThat(((MalformedRecord) items.get(0)).reason()).isEqualTo("a name longer than 32 characters (processing.maxFieldChars)");
+        assertThat(value(items.get(1), "a.z")).isEqualTo("w".repeat(30));
+        assertThat(Records.readUntilFailure(FileFormat.XML, content.replace("<a", "<aa").getBytes(StandardCharsets.UTF_8), limits)
+                .error().reason()).isEqualTo("a tag longer than 100 characters (processing.maxRecordChars)");
+    }
+
+    @Test
+    void quotesInCommentsCdataAndTextDoNotLengthenTheTagCount() throws Exception {
+        ReaderLimits limits = new ReaderLimits(32, 100, 8, 1000);
+        String record = "<item><!-- it's --><a>Bob's</a><b><![CDATA[it's \" > <]]></b><c x=\"it's\" y='\"'>1 > 0</c></item>";
+
+        List<ReadItem> items = readAll(FileFormat.XML, ("<r>" + record.repeat(50) + "</r>").getBytes(StandardCharsets.UTF_8), limits);
+
+        assertThat(items).hasSize(50).allMatch(SourceRecord.class::isInstance);
+        assertThat(value(items.get(49), "b")).isEqualTo("it's \" > <");
+    }
+
+    @Test
+    void invalidUtf8StopsTheFileAtItsRecordAfterEveryRecordBeforeIt() throws Exception {
+        String before = "<r>\n" + "<item><a>1</a></item>\n".repeat(500);
+        byte[] bad = "<item><a>B\u00FFob</a></item></r>".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] content = java.util.Arrays.copyOf(before.getBytes(StandardCharsets.UTF_8), before.length() + bad.length);
+        System.arraycopy(bad, 0, content, before.length(), bad.length);
+
+        Records.Failure failure = Records.readUntilFailure(FileFormat.XML, content);
+
+        assertThat(failure.before()).hasSize(500);
+        assertThat(failure.error().recordIndex()).isEqualTo(500);
+        assertThat(failure.error().line()).isEqualTo(502);
+        assertThat(failure.error().reason()).isEqualTo("invalid UTF-8 byte sequence");
+    }
+
+    @Test
+    void aDeclaredEncodingOtherThanUtf8IsStillDecodedInIt() throws Exception {
+        byte[] content = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><item><a>Andr\u00E9</a></item></r>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        List<ReadItem> items = readAll(FileFormat.XML, content, ReaderLimits.DEFAULTS);
+
+        assertThat(value(items.get(0), "a")).isEqualTo("Andr\u00E9");
+        assertThat(Records.readUntilFailure(FileFormat.XML, "<?xml version='1.0' encoding='x-nonsense'?><r/>"
+                .getBytes(StandardCharsets.US_ASCII)).error().reason()).contains("unsupported encoding 'x-nonsense'");
     }
 
     @Test
