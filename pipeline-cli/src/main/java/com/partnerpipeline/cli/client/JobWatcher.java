@@ -112,7 +112,7 @@ public final class JobWatcher {
             Throwable cause = e.getCause();
             String why = cause instanceof WebSocketHandshakeException handshake
                     ? "the server answered " + handshake.getResponse().statusCode() + " to the WebSocket request"
-                    : String.valueOf(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                    : PipelineClient.describe(cause);
             throw new CliException(ExitStatus.UNAVAILABLE, "cannot follow job " + jobId + " live at " + client.base() + ": " + why);
         }
     }

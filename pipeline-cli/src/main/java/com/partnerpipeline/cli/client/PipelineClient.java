@@ -231,8 +231,12 @@ public final class PipelineClient {
         }
     }
 
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** A network failure in the user's words: its message, never its class name (which is all some of them carry). */
+    static String describe(Throwable e) {
+        if (e instanceof java.util.concurrent.TimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "it failed without saying why" : e.getMessage();
     }
 
     /** Counts the bytes read, for the upload's progress bar. */
