@@ -91,15 +91,7 @@ class HostileUploadIT {
 
     @TestFactory
     Stream<DynamicTest> everyHostileFileEndsAsExpectedAndTheWorkerGoesOn() {
-        return HostileCorpus.cases().stream().map(hostile -> DynamicTest.dynamicTest(
-                hostile.fileName() + " (" + hostile.what() + "): " + hostile.server(), () -> {
-                    try {
-                        check(hostile);
-                    } catch (AssertionError e) { // reports show dynamic tests by number only
-                        throw new AssertionError(hostile.fileName() + (hostile.defect() == null ? ""
-                                : " [defect " + hostile.defect() + "]") + ": " + e.getMessage(), e);
-                    }
-                }));
+        return HostileCorpus.tests(Case::server, HostileUploadIT::check);
     }
 
     private static void check(Case hostile) throws IOException {

@@ -88,15 +88,7 @@ class HostileCorpusOfflineTest {
 
     @TestFactory
     Stream<DynamicTest> everyHostileFileEndsAsExpectedInASmallHeap() {
-        return HostileCorpus.cases().stream().map(hostile -> DynamicTest.dynamicTest(
-                hostile.fileName() + " (" + hostile.what() + "): " + hostile.offline(), () -> {
-                    try {
-                        check(hostile);
-                    } catch (AssertionError e) { // reports show dynamic tests by number only
-                        throw new AssertionError(hostile.fileName() + (hostile.defect() == null ? ""
-                                : " [defect " + hostile.defect() + "]") + ": " + e.getMessage(), e);
-                    }
-                }));
+        return HostileCorpus.tests(Case::offline, HostileCorpusOfflineTest::check);
     }
 
     private static void check(Case hostile) throws IOException {
