@@ -1,9 +1,9 @@
 package com.partnerpipeline.app;
 
-import com.partnerpipeline.app.core.JobCancellations;
-import com.partnerpipeline.app.core.JobEventTopics;
-import com.partnerpipeline.app.core.JobQueue;
-import com.partnerpipeline.app.health.ServiceProbe;
+import com.partnerpipeline.app.redis.JobCancellations;
+import com.partnerpipeline.app.redis.JobEventTopics;
+import com.partnerpipeline.app.redis.JobQueue;
+import com.partnerpipeline.app.ops.ServiceProbe;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 

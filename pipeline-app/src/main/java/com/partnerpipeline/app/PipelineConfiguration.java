@@ -1,13 +1,13 @@
 package com.partnerpipeline.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.partnerpipeline.app.admin.AdminAccessConfiguration;
-import com.partnerpipeline.app.core.ProcessingConfiguration;
-import com.partnerpipeline.app.core.RedisConfiguration;
-import com.partnerpipeline.app.core.SchemaLimitsConfiguration;
-import com.partnerpipeline.app.core.ApiConfiguration;
-import com.partnerpipeline.app.core.UploadConfiguration;
-import com.partnerpipeline.app.core.WorkerConfiguration;
+import com.partnerpipeline.app.ops.AdminAccessConfiguration;
+import com.partnerpipeline.app.worker.ProcessingConfiguration;
+import com.partnerpipeline.app.redis.RedisConfiguration;
+import com.partnerpipeline.app.service.SchemaLimitsConfiguration;
+import com.partnerpipeline.app.resources.ApiConfiguration;
+import com.partnerpipeline.app.upload.UploadConfiguration;
+import com.partnerpipeline.app.worker.WorkerConfiguration;
 import com.partnerpipeline.app.dev.DevConfiguration;
 import com.partnerpipeline.app.websocket.WebSocketConfiguration;
 import io.dropwizard.core.Configuration;

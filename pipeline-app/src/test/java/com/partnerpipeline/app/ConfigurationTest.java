@@ -45,7 +45,7 @@ class ConfigurationTest {
 
     @Test
     void anAdminTokenShorterThan16CharactersIsRefused() throws Exception {
-        var type = com.partnerpipeline.app.admin.AdminAccessConfiguration.class;
+        var type = com.partnerpipeline.app.ops.AdminAccessConfiguration.class;
 
         assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue("{\"taskToken\": \"secret\"}", type)))
                 .extracting(violation -> violation.getPropertyPath() + " " + violation.getMessage())
@@ -67,7 +67,7 @@ class ConfigurationTest {
 
     @Test
     void schemaLimitsBelowTheirMinimumAreRefused() throws Exception {
-        var type = com.partnerpipeline.app.core.SchemaLimitsConfiguration.class;
+        var type = com.partnerpipeline.app.service.SchemaLimitsConfiguration.class;
         var config = Jackson.newObjectMapper().readValue("{\"maxFields\": 0, \"maxDepth\": 3}", type);
 
         assertThat(Jackson.newObjectMapper().readValue("{\"maxEnumValues\": 5}", type).toLimits())

@@ -1,8 +1,8 @@
 package com.partnerpipeline.app.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.core.JobStatus;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.domain.JobStatus;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.api;
 
-import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.domain.Partner;
 
 import java.time.Instant;
 import java.util.UUID;

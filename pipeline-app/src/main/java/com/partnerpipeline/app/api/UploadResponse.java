@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.partnerpipeline.app.core.JobStatus;
+import com.partnerpipeline.app.domain.JobStatus;
 
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.auth;
 
-import com.partnerpipeline.app.core.Partner;
-import com.partnerpipeline.app.resources.ApiErrors;
+import com.partnerpipeline.app.domain.Partner;
+import com.partnerpipeline.app.api.ApiErrors;
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.auth;
 
-import com.partnerpipeline.app.core.ApiKeys;
-import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.domain.ApiKeys;
+import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.db.PartnerDao;
 import io.dropwizard.auth.Authenticator;
 

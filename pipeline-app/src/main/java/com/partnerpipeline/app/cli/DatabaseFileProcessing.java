@@ -1,14 +1,15 @@
 package com.partnerpipeline.app.cli;
 
+import com.partnerpipeline.app.db.Databases;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.CancelSignals;
-import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.core.JobEventPublisher;
-import com.partnerpipeline.app.core.JobRunner;
-import com.partnerpipeline.app.core.JobStatus;
-import com.partnerpipeline.app.core.Sha256;
+import com.partnerpipeline.app.domain.CancelSignals;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.domain.JobEventPublisher;
+import com.partnerpipeline.app.worker.JobRunner;
+import com.partnerpipeline.app.domain.JobStatus;
+import com.partnerpipeline.app.domain.Sha256;
 import com.partnerpipeline.app.db.JobDao;
-import com.partnerpipeline.app.metrics.JobMetrics;
+import com.partnerpipeline.app.worker.JobMetrics;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.processing.offline.ExitCodes;

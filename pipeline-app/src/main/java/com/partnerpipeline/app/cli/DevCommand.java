@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.cli;
 
+import com.partnerpipeline.app.db.Databases;
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.db.Migrations;

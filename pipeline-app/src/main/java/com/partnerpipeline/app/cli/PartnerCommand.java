@@ -1,7 +1,8 @@
 package com.partnerpipeline.app.cli;
 
+import com.partnerpipeline.app.db.Databases;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.ApiKeys;
+import com.partnerpipeline.app.domain.ApiKeys;
 import com.partnerpipeline.app.db.PartnerDao;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;

@@ -1,8 +1,9 @@
 package com.partnerpipeline.app.cli;
 
+import com.partnerpipeline.app.db.Databases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.StoredSchema;
+import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.resources.SchemaResource;

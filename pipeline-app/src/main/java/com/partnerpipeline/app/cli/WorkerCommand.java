@@ -1,12 +1,13 @@
 package com.partnerpipeline.app.cli;
 
+import com.partnerpipeline.app.ops.WorkerAdminServer;
 import com.partnerpipeline.app.Infrastructure;
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.JobRunner;
-import com.partnerpipeline.app.core.Worker;
-import com.partnerpipeline.app.health.WorkerHealthCheck;
-import com.partnerpipeline.app.metrics.JobMetrics;
+import com.partnerpipeline.app.worker.JobRunner;
+import com.partnerpipeline.app.worker.Worker;
+import com.partnerpipeline.app.ops.WorkerHealthCheck;
+import com.partnerpipeline.app.worker.JobMetrics;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.EnvironmentCommand;
 import io.dropwizard.core.setup.Environment;

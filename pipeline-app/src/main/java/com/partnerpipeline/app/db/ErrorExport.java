@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.db;
 
-import com.partnerpipeline.app.api.ErrorView;
+import com.partnerpipeline.app.domain.RecordError;
 import com.partnerpipeline.processing.sinks.ErrorCsvSink;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -33,16 +33,16 @@ public final class ErrorExport {
         // PostgreSQL streams with a fetch size only inside a transaction
         jdbi.useTransaction(handle -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            try (Stream<ErrorView> errors = handle.createQuery("SELECT " + ProcessingErrorDao.COLUMNS
+            try (Stream<RecordError> errors = handle.createQuery("SELECT " + ProcessingErrorDao.COLUMNS
                             + " FROM processing_errors WHERE job_id = :jobId ORDER BY record_index, id")
                     .bind("jobId", jobId)
                     .setFetchSize(FETCH_SIZE)
-                    .registerRowMapper(ConstructorMapper.factory(ErrorView.class))
-                    .mapTo(ErrorView.class)
+                    .registerRowMapper(ConstructorMapper.factory(RecordError.class))
+                    .mapTo(RecordError.class)
                     .stream()) {
                 writer.write(ErrorCsvSink.HEADER);
-                for (Iterator<ErrorView> it = errors.iterator(); it.hasNext(); ) {
-                    ErrorView error = it.next();
+                for (Iterator<RecordError> it = errors.iterator(); it.hasNext(); ) {
+                    RecordError error = it.next();
                     long line = error.lineNumber() == null ? 0 : error.lineNumber();
                     writer.write(cells == Cells.RAW
                             ? ErrorCsvSink.rawRow(error.recordIndex(), line, error.field(), error.code(), error.message(), error.rawValue())

@@ -12,8 +12,7 @@ import com.partnerpipeline.validation.FieldError;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import com.partnerpipeline.app.core.Backoff;
-import com.partnerpipeline.app.core.Job;
+import com.partnerpipeline.app.domain.Job;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

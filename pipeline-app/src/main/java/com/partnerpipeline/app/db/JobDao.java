@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.db;
 
-import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.core.JobStatus;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.domain.JobStatus;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;

@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.db;
 
-import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.domain.Partner;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;

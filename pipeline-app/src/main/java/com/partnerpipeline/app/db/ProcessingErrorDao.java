@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.db;
 
-import com.partnerpipeline.app.api.ErrorView;
+import com.partnerpipeline.app.domain.RecordError;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -8,12 +8,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import java.util.List;
 import java.util.UUID;
 
-@RegisterConstructorMapper(ErrorView.class)
+@RegisterConstructorMapper(RecordError.class)
 public interface ProcessingErrorDao {
     String COLUMNS = "record_index, line_number, field_name AS field, error_code AS code, error_message AS message, raw_value";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM processing_errors WHERE job_id = :jobId ORDER BY record_index, id LIMIT :limit OFFSET :offset")
-    List<ErrorView> page(@Bind("jobId") UUID jobId, @Bind("limit") int limit, @Bind("offset") long offset);
+    List<RecordError> page(@Bind("jobId") UUID jobId, @Bind("limit") int limit, @Bind("offset") long offset);
 
     @SqlQuery("SELECT count(*) FROM processing_errors WHERE job_id = :jobId")
     long count(@Bind("jobId") UUID jobId);

@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.db;
 
-import com.partnerpipeline.app.core.StoredSchema;
+import com.partnerpipeline.app.domain.StoredSchema;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;

@@ -2,8 +2,8 @@ package com.partnerpipeline.app.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnerpipeline.app.core.ApiKeys;
-import com.partnerpipeline.app.core.StoredSchema;
+import com.partnerpipeline.app.domain.ApiKeys;
+import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.resources.SchemaResource;

@@ -1,8 +1,9 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.api.ApiErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.partnerpipeline.app.core.DiskFull;
-import com.partnerpipeline.app.core.UploadStore;
+import com.partnerpipeline.app.upload.DiskFull;
+import com.partnerpipeline.app.upload.UploadStore;
 import com.partnerpipeline.app.db.DatabaseErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

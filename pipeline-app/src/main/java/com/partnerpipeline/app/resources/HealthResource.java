@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.core.UploadSpace;
-import com.partnerpipeline.app.health.ServiceProbe;
+import com.partnerpipeline.app.upload.UploadSpace;
+import com.partnerpipeline.app.ops.ServiceProbe;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,18 +1,19 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.core.Ids;
-import com.partnerpipeline.app.api.ErrorView;
+import com.partnerpipeline.app.api.ApiErrors;
+import com.partnerpipeline.app.domain.Ids;
+import com.partnerpipeline.app.domain.RecordError;
 import com.partnerpipeline.app.api.JobView;
 import com.partnerpipeline.app.api.Page;
 import com.partnerpipeline.app.api.Pagination;
 import com.partnerpipeline.app.api.SchemaSummary;
-import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.api.JobEvent;
-import com.partnerpipeline.app.core.JobCancellations;
-import com.partnerpipeline.app.core.JobEventPublisher;
-import com.partnerpipeline.app.core.BackgroundEnqueuer;
-import com.partnerpipeline.app.core.JobStatus;
-import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.domain.JobEvent;
+import com.partnerpipeline.app.redis.JobCancellations;
+import com.partnerpipeline.app.domain.JobEventPublisher;
+import com.partnerpipeline.app.redis.BackgroundEnqueuer;
+import com.partnerpipeline.app.domain.JobStatus;
+import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.db.ErrorExport;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.ProcessingErrorDao;
@@ -96,7 +97,7 @@ public final class JobResource {
             throw ApiErrors.error(Response.Status.BAD_REQUEST, "format must be json or csv");
         }
         Paging paging = Paging.of(page, limit, 50);
-        List<ErrorView> data = errors.page(job.id(), paging.limit(), paging.offset());
+        List<RecordError> data = errors.page(job.id(), paging.limit(), paging.offset());
         return Response.ok(new Page<>(data, Pagination.of(paging.page(), paging.limit(), errors.count(job.id()))),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.api.ApiErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.app.api.ApiError;
 import org.eclipse.jetty.http.HttpHeader;

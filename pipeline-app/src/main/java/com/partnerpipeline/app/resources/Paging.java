@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.api.ApiErrors;
 import jakarta.ws.rs.core.Response;
 
 /** {@code ?page=&limit=}: pages from 1, limit from 1 and capped at 100; anything else is a 400. */

@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.resources;
 
 import com.partnerpipeline.app.api.PartnerView;
-import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.domain.Partner;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

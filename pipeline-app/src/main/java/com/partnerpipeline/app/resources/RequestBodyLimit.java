@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.resources;
 
+import com.partnerpipeline.app.api.ApiErrors;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;

@@ -1,11 +1,12 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.core.Ids;
+import com.partnerpipeline.app.api.ApiErrors;
+import com.partnerpipeline.app.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.app.api.SchemaView;
-import com.partnerpipeline.app.core.Partner;
-import com.partnerpipeline.app.core.StoredSchema;
+import com.partnerpipeline.app.domain.Partner;
+import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.schema.InvalidSchemaException;
 import com.partnerpipeline.schema.SchemaFile;

@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.core.UploadsInFlight;
+import com.partnerpipeline.app.upload.UploadsInFlight;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 

@@ -1,17 +1,18 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.core.Ids;
+import com.partnerpipeline.app.api.ApiErrors;
+import com.partnerpipeline.app.domain.Ids;
 import com.partnerpipeline.app.api.UploadResponse;
-import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.core.BackgroundEnqueuer;
-import com.partnerpipeline.app.core.MalformedMultipartException;
-import com.partnerpipeline.app.core.MultipartFormReader;
-import com.partnerpipeline.app.core.Partner;
-import com.partnerpipeline.app.core.UploadStore;
-import com.partnerpipeline.app.core.UploadsInFlight;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.redis.BackgroundEnqueuer;
+import com.partnerpipeline.app.upload.MalformedMultipartException;
+import com.partnerpipeline.app.upload.MultipartFormReader;
+import com.partnerpipeline.app.domain.Partner;
+import com.partnerpipeline.app.upload.UploadStore;
+import com.partnerpipeline.app.upload.UploadsInFlight;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.app.metrics.UploadMetrics;
+import com.partnerpipeline.app.upload.UploadMetrics;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

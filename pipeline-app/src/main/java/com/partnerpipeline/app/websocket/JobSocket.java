@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.websocket;
 
-import com.partnerpipeline.app.api.JobEvent;
-import com.partnerpipeline.app.core.Job;
+import com.partnerpipeline.app.domain.JobEvent;
+import com.partnerpipeline.app.domain.Job;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;

@@ -1,8 +1,8 @@
 package com.partnerpipeline.app.websocket;
 
 import com.partnerpipeline.app.auth.FailedKeyLimiter;
-import com.partnerpipeline.app.core.Ids;
-import com.partnerpipeline.app.core.Partner;
+import com.partnerpipeline.app.domain.Ids;
+import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.db.JobDao;
 import io.dropwizard.auth.AuthenticationException;
 import io.dropwizard.auth.Authenticator;

@@ -2,9 +2,9 @@ package com.partnerpipeline.app.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnerpipeline.app.api.JobEvent;
-import com.partnerpipeline.app.core.Job;
-import com.partnerpipeline.app.core.JobEventTopics;
+import com.partnerpipeline.app.domain.JobEvent;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.redis.JobEventTopics;
 import com.partnerpipeline.app.db.JobDao;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package com.partnerpipeline.app.logging;
 
-import com.partnerpipeline.app.core.ApiKeys;
+import com.partnerpipeline.app.domain.ApiKeys;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.Fixtures.TestPartner;

@@ -3,7 +3,7 @@ package com.partnerpipeline.app.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.Sha256;
+import com.partnerpipeline.app.domain.Sha256;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.SlowUpload;

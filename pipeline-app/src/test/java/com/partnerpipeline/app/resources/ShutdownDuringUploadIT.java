@@ -1,7 +1,7 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.core.RedisClients;
-import com.partnerpipeline.app.core.RedisConfiguration;
+import com.partnerpipeline.app.redis.RedisClients;
+import com.partnerpipeline.app.redis.RedisConfiguration;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.AppProcess;
 import com.partnerpipeline.app.testing.Fixtures;

@@ -3,10 +3,10 @@ package com.partnerpipeline.app.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.Infrastructure;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.ApiKeys;
-import com.partnerpipeline.app.core.JobRunner;
-import com.partnerpipeline.app.core.Worker;
-import com.partnerpipeline.app.metrics.JobMetrics;
+import com.partnerpipeline.app.domain.ApiKeys;
+import com.partnerpipeline.app.worker.JobRunner;
+import com.partnerpipeline.app.worker.Worker;
+import com.partnerpipeline.app.worker.JobMetrics;
 import com.partnerpipeline.app.db.PartnerDao;
 import org.jdbi.v3.core.Jdbi;
 

@@ -3,7 +3,7 @@ package com.partnerpipeline.app.websocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
-import com.partnerpipeline.app.core.Worker;
+import com.partnerpipeline.app.worker.Worker;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.AppProcess;
 import com.partnerpipeline.app.testing.Fixtures;

@@ -1,0 +1,165 @@
+package com.partnerpipeline.app.upload;
+
+import com.partnerpipeline.app.domain.Sha256;
+import com.partnerpipeline.formats.FileFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Where uploads live. A file is written once, to its final place, while it arrives; its SHA-256 and size are taken
+ * on the way, its type is checked against its first bytes, and a file over the size limit, or one the disk has no
+ * room for, is deleted at once.
+ */
+public final class UploadStore {
+    private static final int HEAD_BYTES = 4096;
+    /** Room for the multipart framing around the file and the schemaId field, when judging a declared length. */
+    private static final long MULTIPART_ALLOWANCE = 64 * 1024;
+    private static final long MAX_DRAIN = 64L * 1024 * 1024;
+    /** 507: the same words whether the reserve or the disk itself ran out, since the partner can only try again later. */
+    public static final String NO_ROOM = "the server has no room for this upload; try again later";
+
+    /** A stored upload. */
+    public record StoredUpload(Path path, String originalName, long size, FileFormat format, String sha256) {
+    }
+
+    /**
+     * The upload is refused; {@code status} is the HTTP status to answer with. {@code bodyLeftUnread}: the rest of the
+     * request body was not read (or only drained so far), so the connection cannot be used for another request.
+     */
+    public static final class UploadRejected extends Exception {
+        private final int status;
+        private final boolean bodyLeftUnread;
+
+        UploadRejected(int status, String message) {
+            this(status, message, false);
+        }
+
+        UploadRejected(int status, String message, boolean bodyLeftUnread) {
+            super(message, null, false, false);
+            this.status = status;
+            this.bodyLeftUnread = bodyLeftUnread;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public boolean bodyLeftUnread() {
+            return bodyLeftUnread;
+        }
+    }
+
+    private final Path directory;
+    private final long maxBytes;
+    private final UploadSpace space;
+
+    public UploadStore(Path directory, long maxBytes, UploadSpace space) {
+        this.directory = directory;
+        this.maxBytes = maxBytes;
+        this.space = space;
+    }
+
+    /**
+     * Refuses, before a byte of it is read, an upload that would eat into the disk's reserve: any upload while the
+     * free space is below it, or one whose declared length ({@code -1}: not declared, as with chunked requests) is
+     * more than the space above it. A disk that cannot be read is left for {@link #store} to find out about.
+     */
+    public void ensureRoom(long declaredLength) throws UploadRejected {
+        UploadSpace.Reading reading;
+        try {
+            reading = space.read();
+        } catch (IOException e) {
+            return;
+        }
+        if (!reading.roomFor(Math.max(0, declaredLength))) {
+            throw new UploadRejected(507, NO_ROOM, true);
+        }
+    }
+
+    /**
+     * Refuses, before a byte of it is read (so no {@code 100 Continue} goes out), an upload whose declared length
+     * ({@code -1}: not declared) cannot hold a file within the limit.
+     */
+    public void ensureWithinLimit(long declaredLength) throws UploadRejected {
+        if (declaredLength > maxBytes + MULTIPART_ALLOWANCE) {
+            throw new UploadRejected(413, tooLarge(), true);
+        }
+    }
+
+    private String tooLarge() {
+        return "the file is larger than the limit of " + maxBytes + " bytes (uploads.maxFileSize)";
+    }
+
+    public StoredUpload store(UUID jobId, String filename, InputStream content) throws IOException, UploadRejected {
+        String name = filename == null ? "" : filename;
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new UploadRejected(400, "the file name contains a control character");
+        }
+        FileFormat format = FileFormat.fromFileName(name).orElseThrow(() -> new UploadRejected(415,
+                "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
+        Files.createDirectories(directory);
+        Path target = directory.resolve(jobId + extension(name));
+        MessageDigest sha256 = Sha256.newDigest();
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] head = content.readNBytes(HEAD_BYTES);
+            if (head.length == 0) {
+                throw new UploadRejected(400, "the file is empty");
+            }
+            if (!format.matchesContent(head, head.length)) {
+                throw new UploadRejected(415, "the file is named as " + format + " but its content does not look like " + format);
+            }
+            byte[] buffer = head;
+            int length = head.length;
+            do {
+                size += length;
+                if (size > maxBytes) {
+                    drain(content);
+                    throw new UploadRejected(413, tooLarge(), true);
+                }
+                sha256.update(buffer, 0, length);
+                out.write(buffer, 0, length);
+                buffer = buffer.length < 64 * 1024 ? new byte[64 * 1024] : buffer;
+            } while ((length = content.read(buffer)) >= 0);
+        } catch (UploadRejected | IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            if (DiskFull.causedBy(e)) { // the space is back once the partial file is gone; the partner may try again
+                drain(content);
+                throw new UploadRejected(507, NO_ROOM, true);
+            }
+            throw e;
+        }
+        return new StoredUpload(target, name, size, format, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * Reads and discards what is left of a refused upload, up to {@link #MAX_DRAIN} bytes more, so that the client,
+     * still sending, gets to read the 413 or 507: many clients read no answer before their upload is through. Past
+     * that, the connection is closed on a client that keeps sending: a refused upload costs a bounded amount of
+     * reading whatever its size.
+     */
+    private static void drain(InputStream content) throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long drained = 0;
+        int n;
+        while (drained < MAX_DRAIN && (n = content.read(scratch)) >= 0) {
+            drained += n;
+        }
+    }
+
+    public void delete(Path path) throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    private static String extension(String filename) {
+        return filename.substring(filename.lastIndexOf('.')).toLowerCase(Locale.ROOT);
+    }
+}
