@@ -13,11 +13,7 @@ import com.partnerpipeline.app.cli.ServeCommand;
 import com.partnerpipeline.app.cli.WorkerCommand;
 import com.partnerpipeline.app.resources.ApiConfiguration;
 import com.partnerpipeline.app.redis.BackgroundEnqueuer;
-import com.partnerpipeline.app.redis.JobCancellations;
-import com.partnerpipeline.app.redis.JobEventTopics;
-import com.partnerpipeline.app.redis.JobQueue;
 import com.partnerpipeline.app.domain.Partner;
-import com.partnerpipeline.app.redis.RedisClients;
 import com.partnerpipeline.app.upload.UploadSpace;
 import com.partnerpipeline.app.upload.UploadStore;
 import com.partnerpipeline.app.upload.UploadsInFlight;
@@ -26,8 +22,6 @@ import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.app.ops.ServiceHealthCheck;
-import com.partnerpipeline.app.ops.ServiceProbe;
 import com.partnerpipeline.app.ops.UploadSpaceHealthCheck;
 import com.partnerpipeline.app.logging.LogRedaction;
 import com.partnerpipeline.app.ops.ServiceGauges;
@@ -42,6 +36,8 @@ import com.partnerpipeline.app.resources.RequestBodyLimit;
 import com.partnerpipeline.app.resources.SchemaResource;
 import com.partnerpipeline.app.resources.ShutdownDrain;
 import com.partnerpipeline.app.resources.UploadResource;
+import com.partnerpipeline.app.service.JobService;
+import com.partnerpipeline.app.service.SchemaRegistry;
 import com.partnerpipeline.app.websocket.JobSocketCreator;
 import com.partnerpipeline.app.websocket.JobSocketHub;
 import com.partnerpipeline.app.websocket.WebSocketConfiguration;
@@ -59,13 +55,10 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
-import org.jdbi.v3.core.Jdbi;
-import org.redisson.api.RedissonClient;
 
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -97,7 +90,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
             }
         });
         bootstrap.addCommand(new ProcessFileCommand());
-        bootstrap.addCommand(new WorkerCommand(this));
+        bootstrap.addCommand(new WorkerCommand());
         bootstrap.addCommand(new PartnerCommand());
         bootstrap.addCommand(new SchemaCommand());
         bootstrap.addCommand(new DevCommand(this));
@@ -113,7 +106,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
     @Override
     public void run(PipelineConfiguration configuration, Environment environment) {
         LogRedaction.install(environment); // first: the server, the worker and dev mode all log from here on
-        infrastructure = connect(configuration, environment);
+        infrastructure = Infrastructure.connect(configuration, environment);
         JobDao jobs = infrastructure.jdbi().onDemand(JobDao.class);
         SchemaDao schemas = infrastructure.jdbi().onDemand(SchemaDao.class);
 
@@ -123,6 +116,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         // Location: /api/jobs/{id} as given, not made absolute against whatever host name the client used
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.jersey().register(new ErrorResponseMappers.WebApplication());
+        environment.jersey().register(new ErrorResponseMappers.Refused());
         environment.jersey().register(new ErrorResponseMappers.JsonProcessing());
         environment.jersey().register(new ErrorResponseMappers.Unexpected());
         environment.jersey().register(new ErrorResponseMappers.Io());
@@ -156,12 +150,14 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 .executorService("enqueue-%d").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(10_000)).rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
                 .build());
-        environment.jersey().register(new UploadResource(uploads, jobs, schemas, enqueuer,
-                new UploadMetrics(environment.metrics()), inFlight, bodyLimits));
-        environment.jersey().register(new JobResource(jobs, schemas, infrastructure.jdbi().onDemand(ProcessingErrorDao.class),
-                new ErrorExport(infrastructure.jdbi()), enqueuer, infrastructure.cancellations(), infrastructure.events()));
-        environment.jersey().register(new SchemaResource(schemas, environment.getObjectMapper(),
-                configuration.getSchemas().toLimits()));
+        JobService jobService = new JobService(jobs, schemas, enqueuer, infrastructure.cancellations(),
+                infrastructure.events());
+        environment.jersey().register(new UploadResource(uploads, jobService, new UploadMetrics(environment.metrics()),
+                inFlight, bodyLimits));
+        environment.jersey().register(new JobResource(jobService, jobs, schemas,
+                infrastructure.jdbi().onDemand(ProcessingErrorDao.class), new ErrorExport(infrastructure.jdbi())));
+        environment.jersey().register(new SchemaResource(new SchemaRegistry(schemas, environment.getObjectMapper(),
+                configuration.getSchemas().toLimits()), schemas, environment.getObjectMapper()));
         environment.jersey().register(new HealthResource(infrastructure.probe(), uploadSpace, drain::begun));
         environment.jersey().register(new PartnerResource());
 
@@ -191,22 +187,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
         });
     }
 
-    /** PostgreSQL, Redis, the queue and the cancel signals, with their health checks, managed by the lifecycle. */
-    private static Infrastructure connect(PipelineConfiguration configuration, Environment environment) {
-        Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
-        RedissonClient redis = RedisClients.create(configuration.getRedis());
-        environment.lifecycle().manage(RedisClients.managed(redis));
-        String prefix = configuration.getRedis().getKeyPrefix();
-        JobQueue queue = new JobQueue(redis, prefix);
-        ServiceGauges.queue(environment.metrics(), queue);
-        ServiceProbe probe = new ServiceProbe(jdbi, redis);
-        environment.healthChecks().register("database", new ServiceHealthCheck("PostgreSQL", probe::database));
-        environment.healthChecks().register("redis", new ServiceHealthCheck("Redis", probe::redis));
-        return new Infrastructure(jdbi, redis, queue, new JobCancellations(redis, prefix),
-                new JobEventTopics(redis, prefix, environment.getObjectMapper()), probe);
-    }
-
-    /** What {@link #run} built; commands that run the application (the worker) use it. */
+    /** What {@link #run} built: dev mode runs a worker on the API's connections. */
     public Infrastructure infrastructure() {
         return infrastructure;
     }

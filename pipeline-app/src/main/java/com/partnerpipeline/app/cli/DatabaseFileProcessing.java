@@ -7,22 +7,22 @@ import com.partnerpipeline.app.domain.Job;
 import com.partnerpipeline.app.domain.JobEventPublisher;
 import com.partnerpipeline.app.worker.JobRunner;
 import com.partnerpipeline.app.domain.JobStatus;
-import com.partnerpipeline.app.domain.Sha256;
+import com.partnerpipeline.app.domain.JobEnqueuer;
+import com.partnerpipeline.app.service.JobService;
+import com.partnerpipeline.app.service.Refusal;
+import com.partnerpipeline.app.upload.StoredUpload;
+import com.partnerpipeline.app.upload.UploadRejected;
+import com.partnerpipeline.app.upload.UploadStore;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.worker.JobMetrics;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.processing.offline.ExitCodes;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -42,15 +42,23 @@ final class DatabaseFileProcessing {
         if (!Files.isRegularFile(input)) {
             throw new IllegalArgumentException("input file " + input + " does not exist");
         }
-        FileFormat format = FileFormat.fromFileName(input.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException("cannot tell the format of " + input + ": use .csv, .json, .jsonl, .ndjson or .xml"));
+        StoredUpload file;
+        try {
+            file = UploadStore.describe(input);
+        } catch (UploadRejected e) {
+            throw new IllegalArgumentException(input + ": " + e.getMessage());
+        }
         Jdbi jdbi = Databases.connect(configuration.getDatabase());
-        jdbi.onDemand(SchemaDao.class).findForPartner(schemaId, partnerId).orElseThrow(() ->
-                new IllegalArgumentException("partner " + partnerId + " has no schema " + schemaId));
         JobDao jobs = jdbi.onDemand(JobDao.class);
+        // no queue: the job runs here, now
+        JobService service = new JobService(jobs, jdbi.onDemand(SchemaDao.class), JobEnqueuer.NONE, CancelSignals.NONE,
+                JobEventPublisher.NONE);
         UUID jobId = UUID.randomUUID();
-        jobs.insert(jobId, partnerId, schemaId, input.getFileName().toString(), Files.size(input),
-                format.name().toLowerCase(Locale.ROOT), sha256(input), input.toAbsolutePath().toString());
+        try {
+            service.create(jobId, partnerId, schemaId.toString(), file);
+        } catch (Refusal e) {
+            throw new IllegalArgumentException("partner " + partnerId + " has no schema " + schemaId);
+        }
 
         JobRunner runner = new JobRunner(jdbi, CancelSignals.NONE, JobEventPublisher.NONE, JobMetrics.unread(),
                 "process-file-" + jobId, configuration.getProcessing(), configuration.getWorker(),
@@ -71,12 +79,5 @@ final class DatabaseFileProcessing {
             return ExitCodes.NOT_PROCESSED;
         }
         return job.recordsFailed() == 0 ? ExitCodes.ALL_VALID : ExitCodes.SOME_REJECTED;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), Sha256.newDigest())) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        }
     }
 }

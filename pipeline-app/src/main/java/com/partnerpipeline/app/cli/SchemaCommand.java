@@ -6,9 +6,8 @@ import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.app.resources.SchemaResource;
+import com.partnerpipeline.app.service.SchemaRegistry;
 import io.dropwizard.core.setup.Bootstrap;
-import jakarta.ws.rs.WebApplicationException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -40,12 +39,8 @@ public final class SchemaCommand extends OperatorCommand {
             throw new IllegalArgumentException("no partner with id " + partnerId);
         }
         JsonNode body = bootstrap.getObjectMapper().readTree(new File(namespace.getString("schemaFile")));
-        try {
-            StoredSchema schema = SchemaResource.register(jdbi.onDemand(SchemaDao.class), partnerId, body,
-                    bootstrap.getObjectMapper(), configuration.getSchemas().toLimits());
-            System.out.println("schema id: " + schema.id() + " (" + schema.name() + " version " + schema.version() + ")");
-        } catch (WebApplicationException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        StoredSchema schema = new SchemaRegistry(jdbi.onDemand(SchemaDao.class), bootstrap.getObjectMapper(),
+                configuration.getSchemas().toLimits()).register(partnerId, body);
+        System.out.println("schema id: " + schema.id() + " (" + schema.name() + " version " + schema.version() + ")");
     }
 }

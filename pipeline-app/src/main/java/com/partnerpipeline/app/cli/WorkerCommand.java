@@ -2,14 +2,15 @@ package com.partnerpipeline.app.cli;
 
 import com.partnerpipeline.app.ops.WorkerAdminServer;
 import com.partnerpipeline.app.Infrastructure;
-import com.partnerpipeline.app.PipelineApplication;
+import com.partnerpipeline.app.logging.LogRedaction;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.worker.JobRunner;
 import com.partnerpipeline.app.worker.Worker;
 import com.partnerpipeline.app.ops.WorkerHealthCheck;
 import com.partnerpipeline.app.worker.JobMetrics;
 import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.EnvironmentCommand;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -29,28 +30,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code worker config.yml}: takes jobs from the queue until SIGTERM or SIGINT, then finishes the current batches,
- * hands the jobs back and disconnects; a second signal, or {@code worker.shutdownTimeout}, ends it sooner. Dropwizard starts managed objects only for {@code server}, so this command
- * starts and stops them itself.
+ * hands the jobs back and disconnects; a second signal, or {@code worker.shutdownTimeout}, ends it sooner. It wires
+ * only what a worker needs (the database, Redis, the runner and its admin port), none of the API. Dropwizard starts
+ * managed objects only for {@code server}, so this command starts and stops them itself.
  */
-public final class WorkerCommand extends EnvironmentCommand<PipelineConfiguration> {
+public final class WorkerCommand extends ConfiguredCommand<PipelineConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
 
-    private final PipelineApplication application;
-
-    public WorkerCommand(PipelineApplication application) {
-        super(application, "worker", "Process queued jobs until stopped (SIGTERM/SIGINT stop it gracefully)");
-        this.application = application;
+    public WorkerCommand() {
+        super("worker", "Process queued jobs until stopped (SIGTERM/SIGINT stop it gracefully)");
     }
 
     @Override
-    protected void run(Environment environment, Namespace namespace, PipelineConfiguration configuration) throws Exception {
+    protected void run(Bootstrap<PipelineConfiguration> bootstrap, Namespace namespace,
+                       PipelineConfiguration configuration) throws Exception {
+        Environment environment = new Environment(bootstrap.getApplication().getName(), bootstrap.getObjectMapper(),
+                bootstrap.getValidatorFactory(), bootstrap.getMetricRegistry(), bootstrap.getClassLoader(),
+                bootstrap.getHealthCheckRegistry(), configuration);
+        configuration.getMetricsFactory().configure(environment.lifecycle(), bootstrap.getMetricRegistry());
+        bootstrap.run(configuration, environment);
+        LogRedaction.install(environment);
+        Infrastructure infrastructure = Infrastructure.connect(configuration, environment);
+
         int adminPort = configuration.getWorker().getAdminPort();
         String adminHost = configuration.getWorker().getAdminHost();
         if (adminPort != 0) { // stopped after the worker: its metrics show the drain
             Ports.requireFree("worker admin", adminHost, adminPort, "worker.adminPort (WORKER_ADMIN_PORT), or 0 to turn it off");
             environment.lifecycle().manage(WorkerAdminServer.create(environment, adminHost, adminPort));
         }
-        environment.lifecycle().manage(newWorker(application.infrastructure(), configuration, environment));
+        environment.lifecycle().manage(newWorker(infrastructure, configuration, environment));
 
         List<LifeCycle> managed = new ArrayList<>(environment.lifecycle().getManagedObjects());
         CountDownLatch stopped = new CountDownLatch(1);

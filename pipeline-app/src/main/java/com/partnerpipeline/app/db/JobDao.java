@@ -6,6 +6,7 @@ import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -124,14 +125,19 @@ public interface JobDao {
             + "attempts = attempts - CASE WHEN :clean THEN 1 ELSE 0 END " + HELD)
     int handBack(@Bind("id") UUID id, @Bind("lease") long lease, @Bind("clean") boolean clean);
 
+    /** A partner's cancel, if {@link JobStatus#canBeCancelled} holds for the job's status when it is applied. */
+    default Optional<Job> cancel(UUID id, UUID partnerId) {
+        return cancelFrom(id, partnerId, JobStatus.cancellable());
+    }
+
     @SqlQuery("UPDATE jobs SET status = 'CANCELLED', completed_at = now(), updated_at = now(), worker_id = NULL "
-            + SCOPED + " AND status IN ('PENDING', 'PROCESSING') RETURNING *")
-    Optional<Job> cancel(@Bind("id") UUID id, @Bind("partnerId") UUID partnerId);
+            + SCOPED + " AND status IN (<from>) RETURNING *")
+    Optional<Job> cancelFrom(@Bind("id") UUID id, @Bind("partnerId") UUID partnerId, @BindList("from") List<JobStatus> from);
 
     @SqlUpdate("UPDATE jobs SET status = 'PENDING', progress = 0, records_total = NULL, records_processed = 0, "
             + "records_failed = 0, error_message = NULL, started_at = NULL, completed_at = NULL, updated_at = now(), "
-            + "worker_id = NULL, heartbeat_at = NULL, last_record_index = -1, attempts = 0 " + SCOPED + " AND status = 'FAILED'")
-    int resetFailed(@Bind("id") UUID id, @Bind("partnerId") UUID partnerId);
+            + "worker_id = NULL, heartbeat_at = NULL, last_record_index = -1, attempts = 0 " + SCOPED + " AND status IN (<from>)")
+    int resetFrom(@Bind("id") UUID id, @Bind("partnerId") UUID partnerId, @BindList("from") List<JobStatus> from);
 
     @SqlUpdate("DELETE FROM processing_errors WHERE job_id = :id")
     void deleteErrors(@Bind("id") UUID id);
@@ -139,10 +145,13 @@ public interface JobDao {
     @SqlUpdate("DELETE FROM processed_records WHERE job_id = :id")
     void deleteRecords(@Bind("id") UUID id);
 
-    /** Retry: a FAILED job loses its errors and records and is PENDING again, all or nothing. */
+    /**
+     * A partner's retry, if {@link JobStatus#canBeRetried} holds for the job's status when it is applied: the job
+     * loses its errors and records and is PENDING again, all or nothing.
+     */
     @Transaction
     default boolean resetForRetry(UUID id, UUID partnerId) {
-        if (resetFailed(id, partnerId) == 0) {
+        if (resetFrom(id, partnerId, JobStatus.retryable()) == 0) {
             return false;
         }
         deleteErrors(id);

@@ -6,7 +6,7 @@ import com.partnerpipeline.app.domain.ApiKeys;
 import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.app.resources.SchemaResource;
+import com.partnerpipeline.app.service.SchemaRegistry;
 import com.partnerpipeline.schema.SchemaLimits;
 import org.jdbi.v3.core.Jdbi;
 
@@ -79,6 +79,6 @@ public record DemoPartner(UUID partnerId, String apiKey, StoredSchema schema) {
         return schemas.listForPartner(partnerId).stream()
                 .filter(schema -> schema.name().equals(name))
                 .findFirst() // the latest version
-                .orElseGet(() -> SchemaResource.register(schemas, partnerId, body, json, limits));
+                .orElseGet(() -> new SchemaRegistry(schemas, json, limits).register(partnerId, body));
     }
 }

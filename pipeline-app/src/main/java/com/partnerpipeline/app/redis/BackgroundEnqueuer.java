@@ -1,5 +1,6 @@
 package com.partnerpipeline.app.redis;
 
+import com.partnerpipeline.app.domain.JobEnqueuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
  * Queues jobs for the API without making a request wait for Redis: the answer to an upload does not depend on
  * Redis being fast, or there at all. A job that could not be queued stays PENDING, and the workers' sweep queues it.
  */
-public final class BackgroundEnqueuer {
+public final class BackgroundEnqueuer implements JobEnqueuer {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundEnqueuer.class);
 
     private final JobQueue queue;
@@ -23,6 +24,7 @@ public final class BackgroundEnqueuer {
         this.executor = executor;
     }
 
+    @Override
     public void enqueue(UUID jobId) {
         try {
             executor.execute(() -> {

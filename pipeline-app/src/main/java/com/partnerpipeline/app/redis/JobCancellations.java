@@ -30,6 +30,7 @@ public final class JobCancellations implements CancelSignals {
     }
 
     /** Signals the workers without waiting for Redis; a lost signal is made up for by the database status. */
+    @Override
     public void publish(UUID jobId) {
         try {
             topic.publishAsync(jobId.toString()).whenComplete((receivers, failure) -> {

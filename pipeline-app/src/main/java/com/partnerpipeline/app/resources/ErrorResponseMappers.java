@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.partnerpipeline.app.upload.DiskFull;
 import com.partnerpipeline.app.upload.UploadStore;
 import com.partnerpipeline.app.db.DatabaseErrors;
+import com.partnerpipeline.app.service.Refusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -32,6 +33,21 @@ public final class ErrorResponseMappers {
             }
             String message = e.getMessage() == null ? response.getStatusInfo().getReasonPhrase() : e.getMessage();
             return ApiErrors.response(response.getStatus(), message.replaceFirst("^HTTP \\d+ ", ""));
+        }
+    }
+
+    /** What the rules refuse: an unknown id is 404, anything else asked for that cannot be done 400. */
+    public static final class Refused implements ExceptionMapper<Refusal> {
+        @Override
+        public Response toResponse(Refusal e) {
+            return ApiErrors.response(status(e.kind()), e.getMessage());
+        }
+
+        static int status(Refusal.Kind kind) {
+            return switch (kind) {
+                case NOT_FOUND -> 404;
+                case INVALID -> 400;
+            };
         }
     }
 

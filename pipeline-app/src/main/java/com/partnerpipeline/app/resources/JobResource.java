@@ -1,20 +1,16 @@
 package com.partnerpipeline.app.resources;
 
 import com.partnerpipeline.app.api.ApiErrors;
-import com.partnerpipeline.app.domain.Ids;
 import com.partnerpipeline.app.domain.RecordError;
 import com.partnerpipeline.app.api.JobView;
 import com.partnerpipeline.app.api.Page;
 import com.partnerpipeline.app.api.Pagination;
 import com.partnerpipeline.app.api.SchemaSummary;
 import com.partnerpipeline.app.domain.Job;
-import com.partnerpipeline.app.domain.JobEvent;
-import com.partnerpipeline.app.redis.JobCancellations;
-import com.partnerpipeline.app.domain.JobEventPublisher;
-import com.partnerpipeline.app.redis.BackgroundEnqueuer;
 import com.partnerpipeline.app.domain.JobStatus;
 import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.db.ErrorExport;
+import com.partnerpipeline.app.service.JobService;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
@@ -38,23 +34,19 @@ import java.util.stream.Collectors;
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public final class JobResource {
+    private final JobService lifecycle;
     private final JobDao jobs;
     private final SchemaDao schemas;
     private final ProcessingErrorDao errors;
     private final ErrorExport errorExport;
-    private final BackgroundEnqueuer queue;
-    private final JobCancellations cancellations;
-    private final JobEventPublisher events;
 
-    public JobResource(JobDao jobs, SchemaDao schemas, ProcessingErrorDao errors, ErrorExport errorExport,
-                       BackgroundEnqueuer queue, JobCancellations cancellations, JobEventPublisher events) {
+    public JobResource(JobService lifecycle, JobDao jobs, SchemaDao schemas, ProcessingErrorDao errors,
+                       ErrorExport errorExport) {
+        this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.schemas = schemas;
         this.errors = errors;
         this.errorExport = errorExport;
-        this.queue = queue;
-        this.cancellations = cancellations;
-        this.events = events;
     }
 
     @GET
@@ -115,34 +107,17 @@ public final class JobResource {
     @POST
     @Path("/{id}/cancel")
     public JobView cancel(@Auth Partner partner, @PathParam("id") String id) {
-        Job job = find(partner, id);
-        Job cancelled = jobs.cancel(job.id(), partner.id()).orElseThrow(() -> ApiErrors.error(Response.Status.BAD_REQUEST,
-                "only PENDING or PROCESSING jobs can be cancelled; this one is " + jobs.status(job.id()).orElse(job.status())));
-        cancellations.publish(job.id());
-        events.publish(JobEvent.Completed.of(cancelled));
-        return JobView.of(cancelled, null);
+        return JobView.of(lifecycle.cancel(partner.id(), id), null);
     }
 
     @POST
     @Path("/{id}/retry")
     public JobView retry(@Auth Partner partner, @PathParam("id") String id) {
-        Job job = find(partner, id);
-        if (job.status() == JobStatus.FAILED && job.filePath() == null) {
-            throw ApiErrors.error(Response.Status.BAD_REQUEST,
-                    "the file of this job was removed after the retention period; upload it again");
-        }
-        if (!jobs.resetForRetry(job.id(), partner.id())) {
-            throw ApiErrors.error(Response.Status.BAD_REQUEST, "only FAILED jobs can be retried; this one is "
-                    + jobs.status(job.id()).orElse(job.status()));
-        }
-        Job reset = jobs.find(job.id()).orElseThrow(); // before a worker can take it: the answer says PENDING
-        queue.enqueue(job.id());
-        return JobView.of(reset, null);
+        return JobView.of(lifecycle.retry(partner.id(), id), null);
     }
 
     private Job find(Partner partner, String id) {
-        return Ids.parse(id).flatMap(jobId -> jobs.findForPartner(jobId, partner.id()))
-                .orElseThrow(() -> ApiErrors.notFound("Job"));
+        return lifecycle.find(partner.id(), id);
     }
 
     private static JobStatus status(String status) {

@@ -8,9 +8,8 @@ import com.partnerpipeline.app.api.SchemaView;
 import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.schema.InvalidSchemaException;
-import com.partnerpipeline.schema.SchemaFile;
-import com.partnerpipeline.schema.SchemaLimits;
+import com.partnerpipeline.app.service.SchemaRegistry;
+import jakarta.ws.rs.core.Response;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,26 +18,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 /** A partner's schemas. A schema is compiled before it is stored, so only valid schemas exist. */
 @Path("/api/schemas")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SchemaResource {
+    private final SchemaRegistry registry;
     private final SchemaDao schemas;
     private final ObjectMapper json;
-    private final SchemaLimits limits;
 
-    public SchemaResource(SchemaDao schemas, ObjectMapper json, SchemaLimits limits) {
+    public SchemaResource(SchemaRegistry registry, SchemaDao schemas, ObjectMapper json) {
+        this.registry = registry;
         this.schemas = schemas;
         this.json = json;
-        this.limits = limits;
     }
 
     @GET
@@ -57,36 +54,8 @@ public final class SchemaResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Auth Partner partner, JsonNode body) {
-        StoredSchema stored = register(schemas, partner.id(), body, json, limits);
+        StoredSchema stored = registry.register(partner.id(), body);
         return Response.created(URI.create("/api/schemas/" + stored.id())).entity(view(stored)).build();
-    }
-
-    /**
-     * Compiles and stores a schema document; a 400 names what is wrong with it, or the limit it exceeds. Shared with the
-     * operator command and dev mode.
-     */
-    public static StoredSchema register(SchemaDao schemas, UUID partnerId, JsonNode body, ObjectMapper json,
-                                        SchemaLimits limits) {
-        if (body == null || !body.isObject()) {
-            throw ApiErrors.error(Response.Status.BAD_REQUEST, "the body must be a JSON object with name and fields");
-        }
-        SchemaFile schema;
-        try {
-            schema = SchemaFile.parse(body);
-            schema.compile(limits);
-        } catch (InvalidSchemaException e) {
-            throw ApiErrors.error(Response.Status.BAD_REQUEST, "invalid schema: " + e.getMessage());
-        }
-        if (schema.name() == null) {
-            throw ApiErrors.error(Response.Status.BAD_REQUEST, "invalid schema: name is required");
-        }
-        try {
-            String rules = schema.validationRules() == null ? "{}" : json.writeValueAsString(schema.validationRules());
-            return schemas.insertNextVersion(UUID.randomUUID(), partnerId, schema.name(),
-                    json.writeValueAsString(schema.fields()), rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private SchemaView view(StoredSchema schema) {

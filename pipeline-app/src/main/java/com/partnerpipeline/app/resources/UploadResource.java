@@ -1,17 +1,16 @@
 package com.partnerpipeline.app.resources;
 
 import com.partnerpipeline.app.api.ApiErrors;
-import com.partnerpipeline.app.domain.Ids;
 import com.partnerpipeline.app.api.UploadResponse;
 import com.partnerpipeline.app.domain.Job;
-import com.partnerpipeline.app.redis.BackgroundEnqueuer;
 import com.partnerpipeline.app.upload.MalformedMultipartException;
 import com.partnerpipeline.app.upload.MultipartFormReader;
 import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.upload.UploadStore;
+import com.partnerpipeline.app.upload.UploadRejected;
+import com.partnerpipeline.app.upload.StoredUpload;
+import com.partnerpipeline.app.service.JobService;
 import com.partnerpipeline.app.upload.UploadsInFlight;
-import com.partnerpipeline.app.db.JobDao;
-import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.upload.UploadMetrics;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -42,19 +40,15 @@ public final class UploadResource {
     private static final int MAX_FIELD_BYTES = 200;
 
     private final UploadStore store;
-    private final JobDao jobs;
-    private final SchemaDao schemas;
-    private final BackgroundEnqueuer queue;
+    private final JobService jobs;
     private final UploadMetrics metrics;
     private final UploadsInFlight inFlight;
     private final ClientInput.Limits bodyLimits;
 
-    public UploadResource(UploadStore store, JobDao jobs, SchemaDao schemas, BackgroundEnqueuer queue, UploadMetrics metrics,
-                          UploadsInFlight inFlight, ClientInput.Limits bodyLimits) {
+    public UploadResource(UploadStore store, JobService jobs, UploadMetrics metrics, UploadsInFlight inFlight,
+                          ClientInput.Limits bodyLimits) {
         this.store = store;
         this.jobs = jobs;
-        this.schemas = schemas;
-        this.queue = queue;
         this.metrics = metrics;
         this.inFlight = inFlight;
         this.bodyLimits = bodyLimits;
@@ -71,9 +65,9 @@ public final class UploadResource {
             store.ensureRoom(contentLength);
             return receive(partner, contentType, schemaIdParameter,
                     new ClientInput(body, bodyLimits, Long.MAX_VALUE, ""), pass);
-        } catch (UploadStore.UploadRejected e) {
-            throw e.bodyLeftUnread() ? ApiErrors.errorClosingConnection(e.status(), e.getMessage())
-                    : ApiErrors.error(e.status(), e.getMessage());
+        } catch (UploadRejected e) {
+            throw e.bodyLeftUnread() ? ApiErrors.errorClosingConnection(status(e.reason()), e.getMessage())
+                    : ApiErrors.error(status(e.reason()), e.getMessage());
         } catch (RuntimeException | IOException e) {
             if (pass.stopped()) { // the read failed because the shutdown interrupted it
                 throw ApiErrors.shuttingDown();
@@ -83,6 +77,15 @@ public final class UploadResource {
             }
             throw e;
         }
+    }
+
+    static int status(UploadRejected.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case UNSUPPORTED_TYPE -> 415;
+            case TOO_LARGE -> 413;
+            case NO_ROOM -> 507;
+        };
     }
 
     private UploadsInFlight.Pass admit(Partner partner) {
@@ -101,9 +104,9 @@ public final class UploadResource {
     }
 
     private Response receive(Partner partner, String contentType, String schemaIdParameter, InputStream body,
-                             UploadsInFlight.Pass pass) throws IOException, UploadStore.UploadRejected {
+                             UploadsInFlight.Pass pass) throws IOException, UploadRejected {
         UUID jobId = UUID.randomUUID();
-        UploadStore.StoredUpload upload = null;
+        StoredUpload upload = null;
         String schemaId = schemaIdParameter;
         try {
             MultipartFormReader form = new MultipartFormReader(body, contentType);
@@ -123,14 +126,7 @@ public final class UploadResource {
             if (upload == null) {
                 throw ApiErrors.error(Response.Status.BAD_REQUEST, "the multipart part 'file' is required");
             }
-            if (schemaId == null || schemaId.isBlank()) {
-                throw ApiErrors.error(Response.Status.BAD_REQUEST, "schemaId is required");
-            }
-            UUID schema = Ids.parse(schemaId).flatMap(id -> schemas.findForPartner(id, partner.id()))
-                    .orElseThrow(() -> ApiErrors.notFound("Schema")).id();
-            Job job = jobs.insert(jobId, partner.id(), schema, upload.originalName(), upload.size(),
-                    upload.format().name().toLowerCase(Locale.ROOT), upload.sha256(), upload.path().toString());
-            queue.enqueue(jobId);
+            Job job = jobs.create(jobId, partner.id(), schemaId, upload);
             metrics.accepted(upload.size());
             return Response.created(URI.create("/api/jobs/" + jobId))
                     .entity(new UploadResponse(job.id(), job.status(), job.filename(), job.fileSize(), job.fileType()))
@@ -144,7 +140,7 @@ public final class UploadResource {
         }
     }
 
-    private void discard(UploadStore.StoredUpload upload) throws IOException {
+    private void discard(StoredUpload upload) throws IOException {
         if (upload != null) {
             store.delete(upload.path());
         }

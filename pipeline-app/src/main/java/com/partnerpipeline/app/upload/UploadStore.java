@@ -26,36 +26,6 @@ public final class UploadStore {
     /** 507: the same words whether the reserve or the disk itself ran out, since the partner can only try again later. */
     public static final String NO_ROOM = "the server has no room for this upload; try again later";
 
-    /** A stored upload. */
-    public record StoredUpload(Path path, String originalName, long size, FileFormat format, String sha256) {
-    }
-
-    /**
-     * The upload is refused; {@code status} is the HTTP status to answer with. {@code bodyLeftUnread}: the rest of the
-     * request body was not read (or only drained so far), so the connection cannot be used for another request.
-     */
-    public static final class UploadRejected extends Exception {
-        private final int status;
-        private final boolean bodyLeftUnread;
-
-        UploadRejected(int status, String message) {
-            this(status, message, false);
-        }
-
-        UploadRejected(int status, String message, boolean bodyLeftUnread) {
-            super(message, null, false, false);
-            this.status = status;
-            this.bodyLeftUnread = bodyLeftUnread;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public boolean bodyLeftUnread() {
-            return bodyLeftUnread;
-        }
-    }
 
     private final Path directory;
     private final long maxBytes;
@@ -80,7 +50,7 @@ public final class UploadStore {
             return;
         }
         if (!reading.roomFor(Math.max(0, declaredLength))) {
-            throw new UploadRejected(507, NO_ROOM, true);
+            throw new UploadRejected(UploadRejected.Reason.NO_ROOM, NO_ROOM, true);
         }
     }
 
@@ -90,54 +60,87 @@ public final class UploadStore {
      */
     public void ensureWithinLimit(long declaredLength) throws UploadRejected {
         if (declaredLength > maxBytes + MULTIPART_ALLOWANCE) {
-            throw new UploadRejected(413, tooLarge(), true);
+            throw new UploadRejected(UploadRejected.Reason.TOO_LARGE, tooLarge(maxBytes), true);
         }
     }
 
-    private String tooLarge() {
+    private static String tooLarge(long maxBytes) {
         return "the file is larger than the limit of " + maxBytes + " bytes (uploads.maxFileSize)";
     }
 
     public StoredUpload store(UUID jobId, String filename, InputStream content) throws IOException, UploadRejected {
         String name = filename == null ? "" : filename;
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw new UploadRejected(400, "the file name contains a control character");
-        }
-        FileFormat format = FileFormat.fromFileName(name).orElseThrow(() -> new UploadRejected(415,
-                "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
+        FileFormat format = formatOf(name);
         Files.createDirectories(directory);
         Path target = directory.resolve(jobId + extension(name));
-        MessageDigest sha256 = Sha256.newDigest();
-        long size = 0;
+        Copied copied;
         try (OutputStream out = Files.newOutputStream(target)) {
-            byte[] head = content.readNBytes(HEAD_BYTES);
-            if (head.length == 0) {
-                throw new UploadRejected(400, "the file is empty");
-            }
-            if (!format.matchesContent(head, head.length)) {
-                throw new UploadRejected(415, "the file is named as " + format + " but its content does not look like " + format);
-            }
-            byte[] buffer = head;
-            int length = head.length;
-            do {
-                size += length;
-                if (size > maxBytes) {
-                    drain(content);
-                    throw new UploadRejected(413, tooLarge(), true);
-                }
-                sha256.update(buffer, 0, length);
-                out.write(buffer, 0, length);
-                buffer = buffer.length < 64 * 1024 ? new byte[64 * 1024] : buffer;
-            } while ((length = content.read(buffer)) >= 0);
+            copied = copy(format, content, out, maxBytes);
         } catch (UploadRejected | IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             if (DiskFull.causedBy(e)) { // the space is back once the partial file is gone; the partner may try again
                 drain(content);
-                throw new UploadRejected(507, NO_ROOM, true);
+                throw new UploadRejected(UploadRejected.Reason.NO_ROOM, NO_ROOM, true);
+            }
+            if (e instanceof UploadRejected rejected && rejected.reason() == UploadRejected.Reason.TOO_LARGE) {
+                drain(content);
             }
             throw e;
         }
-        return new StoredUpload(target, name, size, format, HexFormat.of().formatHex(sha256.digest()));
+        return new StoredUpload(target, name, copied.size(), format, copied.sha256());
+    }
+
+    /**
+     * A file already on disk, where it stays (the operator's {@code process-file --database}), checked as an upload is.
+     */
+    public static StoredUpload describe(Path file) throws IOException, UploadRejected {
+        String name = file.getFileName().toString();
+        FileFormat format = formatOf(name);
+        try (InputStream in = Files.newInputStream(file)) {
+            Copied read = copy(format, in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+            return new StoredUpload(file.toAbsolutePath(), name, read.size(), format, read.sha256());
+        }
+    }
+
+    private record Copied(long size, String sha256) {
+    }
+
+    /** Copies {@code content} to its end, its first bytes checked against {@code format}, its size and SHA-256 taken. */
+    private static Copied copy(FileFormat format, InputStream content, OutputStream out, long maxBytes)
+            throws IOException, UploadRejected {
+        MessageDigest sha256 = Sha256.newDigest();
+        long size = 0;
+        byte[] buffer = content.readNBytes(HEAD_BYTES);
+        checkContent(format, buffer);
+        int length = buffer.length;
+        do {
+            size += length;
+            if (size > maxBytes) {
+                throw new UploadRejected(UploadRejected.Reason.TOO_LARGE, tooLarge(maxBytes), true);
+            }
+            sha256.update(buffer, 0, length);
+            out.write(buffer, 0, length);
+            buffer = buffer.length < 64 * 1024 ? new byte[64 * 1024] : buffer;
+        } while ((length = content.read(buffer)) >= 0);
+        return new Copied(size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static FileFormat formatOf(String name) throws UploadRejected {
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new UploadRejected(UploadRejected.Reason.INVALID, "the file name contains a control character");
+        }
+        return FileFormat.fromFileName(name).orElseThrow(() -> new UploadRejected(UploadRejected.Reason.UNSUPPORTED_TYPE,
+                "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
+    }
+
+    private static void checkContent(FileFormat format, byte[] head) throws UploadRejected {
+        if (head.length == 0) {
+            throw new UploadRejected(UploadRejected.Reason.INVALID, "the file is empty");
+        }
+        if (!format.matchesContent(head, head.length)) {
+            throw new UploadRejected(UploadRejected.Reason.UNSUPPORTED_TYPE,
+                    "the file is named as " + format + " but its content does not look like " + format);
+        }
     }
 
     /**

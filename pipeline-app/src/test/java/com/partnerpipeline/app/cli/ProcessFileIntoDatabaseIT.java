@@ -3,7 +3,7 @@ package com.partnerpipeline.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.SchemaDao;
-import com.partnerpipeline.app.resources.SchemaResource;
+import com.partnerpipeline.app.service.SchemaRegistry;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.app.testing.TestServices;
@@ -28,8 +28,8 @@ class ProcessFileIntoDatabaseIT {
                 .installPlugin(new SqlObjectPlugin());
         Fixtures.TestPartner partner = Fixtures.partner(jdbi, "Operator");
         ObjectMapper json = new ObjectMapper();
-        UUID schema = SchemaResource.register(jdbi.onDemand(SchemaDao.class), partner.id(),
-                json.readTree(Fixtures.SAMPLES.resolve("customers.schema.json").toFile()), json, SchemaLimits.DEFAULTS).id();
+        UUID schema = new SchemaRegistry(jdbi.onDemand(SchemaDao.class), json, SchemaLimits.DEFAULTS).register(partner.id(),
+                json.readTree(Fixtures.SAMPLES.resolve("customers.schema.json").toFile())).id();
         var input = Fixtures.SAMPLES.resolve("customers.jsonl");
 
         JarProcess.Result result = JarProcess.run(java.nio.file.Path.of("target/pipeline-app.jar"), env.directory(),
