@@ -1,7 +1,6 @@
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
-import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.processing.ProcessingOptions;
 import com.partnerpipeline.processing.ProcessingResult;
 import com.partnerpipeline.processing.ProgressListener;
@@ -28,14 +27,14 @@ public class WarmThroughput {
             StringBuilder line = new StringBuilder("round " + round + ":");
             long start = System.nanoTime();
             long records = 0;
-            try (RecordReader reader = RecordReaders.open(Files.newInputStream(file), format, ReaderLimits.DEFAULTS)) {
+            try (RecordReader reader = format.open(Files.newInputStream(file), ReaderLimits.DEFAULTS)) {
                 while (reader.next() != null) {
                     records++;
                 }
             }
             line.append(String.format(" read only %,.0f/s |", records / ((System.nanoTime() - start) / 1e9)));
             for (int threads = 1; threads <= 3; threads++) {
-                try (RecordReader reader = RecordReaders.open(Files.newInputStream(file), format, ReaderLimits.DEFAULTS)) {
+                try (RecordReader reader = format.open(Files.newInputStream(file), ReaderLimits.DEFAULTS)) {
                     ProcessingResult result = new RecordProcessor(new ProcessingOptions(100, 0, threads))
                             .process(reader, schema, batch -> { }, ProgressListener.NONE, () -> false);
                     line.append(String.format(" %d thread%s %,.0f/s", threads, threads == 1 ? "" : "s", result.recordsPerSecond()));

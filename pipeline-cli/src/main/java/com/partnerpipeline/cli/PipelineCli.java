@@ -1,9 +1,11 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.formats.FileFormat;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -59,6 +61,8 @@ public final class PipelineCli implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PipelineCli());
+        listAcceptedFormats(commandLine.getSubcommands().get("upload"));
+        listAcceptedFormats(commandLine.getSubcommands().get("validate"));
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("error: " + e.getMessage());
@@ -71,6 +75,19 @@ public final class PipelineCli implements Callable<Integer> {
             return ExitStatus.BUG;
         });
         return commandLine;
+    }
+
+    /**
+     * Ends the description of a command's FILE parameter with the extensions {@link FileFormat} accepts
+     * ("the file: .csv, ... or .xml"): annotations take only constants, and the list is written nowhere else.
+     */
+    static void listAcceptedFormats(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        PositionalParamSpec file = spec.positionalParameters().get(0);
+        String[] description = file.description().clone();
+        description[description.length - 1] += ": " + FileFormat.extensionList();
+        spec.remove(file);
+        spec.addPositional(file.toBuilder().description(description).build());
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
                 "  pipeline upload orders.jsonl --schema 3f6c...e21 --follow",
                 "  PIPELINE_URL=https://pipeline.example.com pipeline upload feed.xml --schema 3f6c...e21 --json"})
 final class UploadCommand extends RemoteCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "the file: .csv, .json, .jsonl, .ndjson or .xml")
+    /** Its description ends with the accepted extensions, added by {@link PipelineCli#commandLine()} from FileFormat. */
+    @Parameters(index = "0", paramLabel = "FILE", description = "the file")
     Path file;
 
     @Option(names = "--schema", required = true, paramLabel = "ID", description = "the id of the schema to validate against")

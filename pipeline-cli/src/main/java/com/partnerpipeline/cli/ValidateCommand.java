@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                 "  pipeline validate orders.jsonl --schema orders.json --errors errors.csv --rejects rejects.jsonl",
                 "  pipeline validate feed.xml --schema feed.json --json"})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "the file to check: .csv, .json, .jsonl, .ndjson or .xml")
+    /** Its description ends with the accepted extensions, added by {@link PipelineCli#commandLine()} from FileFormat. */
+    @Parameters(index = "0", paramLabel = "FILE", description = "the file to check")
     Path input;
 
     @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json", description = "the schema file")

@@ -167,37 +167,39 @@ final class FieldCompiler {
         if (!validation.has("min") && !validation.has("max")) {
             return;
         }
-        switch (type) {
-            case STRING, EMAIL, URL -> constraints.add(lengthConstraint(validation,
-                    "min", validation.wholeNumber("min", 0), "max", validation.wholeNumber("max", 0)));
+        // a switch expression with no default: a new FieldType that does not say what min/max mean does not compile
+        Constraint minMax = switch (type) {
+            case STRING, EMAIL, URL -> lengthConstraint(validation,
+                    "min", validation.wholeNumber("min", 0), "max", validation.wholeNumber("max", 0));
             case NUMBER -> {
                 BigDecimal min = validation.number("min");
                 BigDecimal max = validation.number("max");
                 checkOrder(validation, min, max);
-                constraints.add(new RangeConstraint<>(min, max, BigDecimal.class::cast, plain(min), plain(max)));
+                yield new RangeConstraint<>(min, max, BigDecimal.class::cast, plain(min), plain(max));
             }
             case INTEGER -> {
                 BigDecimal min = validation.number("min");
                 BigDecimal max = validation.number("max");
                 checkOrder(validation, min, max);
-                constraints.add(new RangeConstraint<>(longBound(min, RoundingMode.CEILING), longBound(max, RoundingMode.FLOOR),
-                        Long.class::cast, plain(min), plain(max)));
+                yield new RangeConstraint<>(longBound(min, RoundingMode.CEILING), longBound(max, RoundingMode.FLOOR),
+                        Long.class::cast, plain(min), plain(max));
             }
             case DATE -> {
                 LocalDate min = (LocalDate) temporalBound(validation, "min", converter);
                 LocalDate max = (LocalDate) temporalBound(validation, "max", converter);
                 checkOrder(validation, min, max);
-                constraints.add(new RangeConstraint<>(min, max, LocalDate.class::cast, String.valueOf(min), String.valueOf(max)));
+                yield new RangeConstraint<>(min, max, LocalDate.class::cast, String.valueOf(min), String.valueOf(max));
             }
             case DATETIME -> {
                 Instant min = toInstant(temporalBound(validation, "min", converter));
                 Instant max = toInstant(temporalBound(validation, "max", converter));
                 checkOrder(validation, min, max);
-                constraints.add(new RangeConstraint<>(min, max, FieldCompiler::toInstant,
-                        text(validation, "min"), text(validation, "max")));
+                yield new RangeConstraint<>(min, max, FieldCompiler::toInstant,
+                        text(validation, "min"), text(validation, "max"));
             }
             case BOOLEAN -> throw validation.error("min", "and max do not apply to boolean fields");
-        }
+        };
+        constraints.add(minMax);
     }
 
     private static <T extends Comparable<? super T>> void checkOrder(SchemaNode validation, T min, T max)

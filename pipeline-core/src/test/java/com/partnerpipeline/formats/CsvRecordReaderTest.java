@@ -412,7 +412,7 @@ class CsvRecordReaderTest {
     @Test
     void reportsAllBytesConsumedAtTheEnd() throws Exception {
         byte[] content = "id,name\n1,Ann\n2,Bob\n".getBytes(StandardCharsets.UTF_8);
-        try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(content), FileFormat.CSV, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = FileFormat.CSV.open(new ByteArrayInputStream(content), ReaderLimits.DEFAULTS)) {
             while (reader.next() != null) {
                 assertThat(reader.bytesConsumed()).isBetween(1L, (long) content.length);
             }

@@ -36,7 +36,7 @@ class ReadFailureTest {
     void aReadErrorIsReportedAsSuchAfterTheRecordsBeforeIt(FileFormat format, String content) throws Exception {
         List<ReadItem> read = new ArrayList<>();
         UnreadableFileException error;
-        try (RecordReader reader = RecordReaders.open(failingAfter(content.replace("\\n", "\n")), format, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = format.open(failingAfter(content.replace("\\n", "\n")), ReaderLimits.DEFAULTS)) {
             error = catchThrowableOfType(UnreadableFileException.class, () -> {
                 for (ReadItem item = reader.next(); item != null; item = reader.next()) {
                     read.add(item);

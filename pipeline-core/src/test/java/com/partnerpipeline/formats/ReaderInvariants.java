@@ -30,8 +30,8 @@ final class ReaderInvariants {
         RecordReader open(byte[] content, ReaderLimits limits) throws UnreadableFileException {
             InputStream in = new ByteArrayInputStream(content);
             return switch (this) {
-                case CSV -> RecordReaders.open(in, FileFormat.CSV, limits);
-                case JSON -> RecordReaders.open(in, FileFormat.JSON, limits);
+                case CSV -> FileFormat.CSV.open(in, limits);
+                case JSON -> FileFormat.JSON.open(in, limits);
                 case JSON_LINES -> {
                     CountingInputStream counter = new CountingInputStream(in);
                     try {
@@ -40,7 +40,7 @@ final class ReaderInvariants {
                         throw new java.io.UncheckedIOException(e); // from a byte array: never
                     }
                 }
-                case XML -> RecordReaders.open(in, FileFormat.XML, limits);
+                case XML -> FileFormat.XML.open(in, limits);
             };
         }
     }

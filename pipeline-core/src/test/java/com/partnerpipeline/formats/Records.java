@@ -26,7 +26,7 @@ final class Records {
     }
 
     static RecordReader open(FileFormat format, byte[] content, ReaderLimits limits) throws Exception {
-        return RecordReaders.open(new ByteArrayInputStream(content), format, limits);
+        return format.open(new ByteArrayInputStream(content), limits);
     }
 
     /** Reads until the reader fails, returning what came before and the failure. */

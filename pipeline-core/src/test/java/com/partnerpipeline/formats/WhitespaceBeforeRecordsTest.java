@@ -28,8 +28,7 @@ class WhitespaceBeforeRecordsTest {
     /** Reads the parts one after the other, and checks that the reader consumed all of them. */
     private static List<ReadItem> read(FileFormat format, InputStream... parts) throws Exception {
         List<ReadItem> items = new ArrayList<>();
-        try (RecordReader reader = RecordReaders.open(new SequenceInputStream(Collections.enumeration(List.of(parts))),
-                format, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = format.open(new SequenceInputStream(Collections.enumeration(List.of(parts))), ReaderLimits.DEFAULTS)) {
             for (ReadItem item = reader.next(); item != null; item = reader.next()) {
                 items.add(item);
             }

@@ -5,7 +5,6 @@ import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReadItem;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
-import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.SchemaCompiler;
 import com.partnerpipeline.schema.SchemaLimits;
@@ -31,7 +30,7 @@ class RecordEvaluatorTest {
         CompiledSchema schema = new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(fields), rules == null ? null : JSON.readTree(rules));
         RecordEvaluator evaluator = new RecordEvaluator(schema);
         List<Evaluation> evaluations = new ArrayList<>();
-        try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), format, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = format.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), ReaderLimits.DEFAULTS)) {
             ReadItem item;
             while ((item = reader.next()) != null) {
                 evaluations.add(evaluator.evaluate(item));

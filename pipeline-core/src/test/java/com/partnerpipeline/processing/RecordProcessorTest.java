@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
-import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.processing.ProcessingResult.Outcome;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.SchemaCompiler;
@@ -58,8 +57,7 @@ class RecordProcessorTest {
     static ProcessingResult run(String content, String rules, ProcessingOptions options, RecordSink sink,
                                 ProgressListener listener, BooleanSupplier cancelled) throws Exception {
         CompiledSchema schema = new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(FIELDS), rules == null ? null : JSON.readTree(rules));
-        try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
-                FileFormat.CSV, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = FileFormat.CSV.open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), ReaderLimits.DEFAULTS)) {
             return new RecordProcessor(options).process(reader, schema, sink, listener, cancelled);
         }
     }
@@ -178,7 +176,7 @@ class RecordProcessorTest {
         CompiledSchema schema = new SchemaCompiler(SchemaLimits.DEFAULTS).compile(JSON.readTree(FIELDS), null);
 
         ProcessingResult result;
-        try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(withBadByte), FileFormat.CSV, ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader = FileFormat.CSV.open(new ByteArrayInputStream(withBadByte), ReaderLimits.DEFAULTS)) {
             result = new RecordProcessor(new ProcessingOptions(100, 0, 2)).process(reader, schema, sink, ProgressListener.NONE, () -> false);
         }
 

@@ -4,7 +4,6 @@ import com.partnerpipeline.formats.CsvRecordReader;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
-import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.processing.ProcessingOptions;
 import com.partnerpipeline.processing.ProcessingProgress;
@@ -92,7 +91,7 @@ public final class OfflineProcessing {
         ProgressListener listener = console == null ? ProgressListener.NONE : console;
         List<FileSink> sinks = new ArrayList<>();
         try (InputStream in = Files.newInputStream(request.input());
-             RecordReader reader = RecordReaders.open(in, format, ReaderLimits.DEFAULTS)) {
+             RecordReader reader = format.open(in, ReaderLimits.DEFAULTS)) {
             openSinks(request, schema, reader, sinks);
             RecordProcessor processor = new RecordProcessor(ProcessingOptions.allCores(request.batchSize()));
             ProcessingResult result = processor.process(reader, schema,
@@ -166,20 +165,14 @@ public final class OfflineProcessing {
         } catch (IOException e) {
             throw new InputProblem("cannot read input file " + input + ": " + e.getMessage());
         }
-        String name = input.getFileName().toString();
-        FileFormat byName = FileFormat.fromFileName(name).orElse(null);
-        if (byName == null) {
-            for (FileFormat candidate : List.of(FileFormat.JSON, FileFormat.XML, FileFormat.CSV)) {
-                if (candidate.matchesContent(head, length)) {
-                    return candidate;
-                }
-            }
-            throw new InputProblem("cannot tell the format of " + name + ": use a .csv, .json, .jsonl, .ndjson or .xml file");
+        FileFormat.Detection detection = FileFormat.detect(input.getFileName().toString(), head, length);
+        if (detection instanceof FileFormat.Detection.Known known) {
+            return known.format();
         }
-        if (!byName.matchesContent(head, length)) {
-            throw new InputProblem(name + " is named as " + byName + " but its content does not look like " + byName);
+        if (detection instanceof FileFormat.Detection.UnknownExtension unknown) { // offline, a file is taken by content
+            return unknown.byContent().orElseThrow(() -> new InputProblem(unknown.undetectable()));
         }
-        return byName;
+        throw new InputProblem(((FileFormat.Detection.ContentMismatch) detection).message());
     }
 
     private int fail(String message) {
