@@ -1,5 +1,7 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
+import com.partnerpipeline.cli.exit.CliException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.partnerpipeline.cli.client.PipelineClient;

@@ -1,5 +1,6 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.cli.client.PipelineClient;
 import com.partnerpipeline.cli.output.Format;

@@ -1,5 +1,6 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The exit code a job's end maps to. */

@@ -1,5 +1,6 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
 import com.partnerpipeline.formats.FileFormat;
 import picocli.AutoComplete;
 import picocli.CommandLine;

@@ -1,5 +1,7 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
+import com.partnerpipeline.cli.exit.CliException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.cli.client.PipelineClient;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
 import com.partnerpipeline.formats.FileFormat;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package com.partnerpipeline.cli;
 
+import com.partnerpipeline.cli.exit.ExitStatus;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.AppProcess;
 import com.partnerpipeline.app.testing.Fixtures;

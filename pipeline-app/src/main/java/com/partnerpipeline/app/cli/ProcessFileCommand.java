@@ -1,6 +1,7 @@
 package com.partnerpipeline.app.cli;
 
 import com.partnerpipeline.app.PipelineConfiguration;
+import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.processing.ProcessingOptions;
 import com.partnerpipeline.processing.offline.ExitCodes;
 import com.partnerpipeline.processing.offline.OfflineProcessing;
@@ -31,7 +32,7 @@ public final class ProcessFileCommand extends Command {
         subparser.addArgument("config").nargs("?").metavar("config.yml")
                 .help("with a config file, the file is processed as a job into the database (needs --partner and --schema-id)");
         subparser.addArgument("--input").required(true).metavar("FILE")
-                .help("the file to process: .csv, .json, .jsonl, .ndjson or .xml");
+                .help("the file to process: " + FileFormat.extensionList());
         subparser.addArgument("--schema").metavar("SCHEMA.json")
                 .help("offline: schema file, {\"fields\": [...], \"validation_rules\": {...}}");
         subparser.addArgument("--partner").metavar("ID").help("with config.yml: the partner the job belongs to");

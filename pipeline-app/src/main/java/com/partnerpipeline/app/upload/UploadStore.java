@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,7 +76,7 @@ public final class UploadStore {
         Path target = directory.resolve(jobId + extension(name));
         Copied copied;
         try (OutputStream out = Files.newOutputStream(target)) {
-            copied = copy(format, content, out, maxBytes);
+            copied = copy(name, content, out, maxBytes);
         } catch (UploadRejected | IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             if (DiskFull.causedBy(e)) { // the space is back once the partial file is gone; the partner may try again
@@ -97,7 +98,7 @@ public final class UploadStore {
         String name = file.getFileName().toString();
         FileFormat format = formatOf(name);
         try (InputStream in = Files.newInputStream(file)) {
-            Copied read = copy(format, in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+            Copied read = copy(name, in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
             return new StoredUpload(file.toAbsolutePath(), name, read.size(), format, read.sha256());
         }
     }
@@ -105,13 +106,13 @@ public final class UploadStore {
     private record Copied(long size, String sha256) {
     }
 
-    /** Copies {@code content} to its end, its first bytes checked against {@code format}, its size and SHA-256 taken. */
-    private static Copied copy(FileFormat format, InputStream content, OutputStream out, long maxBytes)
+    /** Copies {@code content} to its end, its first bytes checked against its name, its size and SHA-256 taken. */
+    private static Copied copy(String name, InputStream content, OutputStream out, long maxBytes)
             throws IOException, UploadRejected {
         MessageDigest sha256 = Sha256.newDigest();
         long size = 0;
         byte[] buffer = content.readNBytes(HEAD_BYTES);
-        checkContent(format, buffer);
+        checkContent(name, buffer);
         int length = buffer.length;
         do {
             size += length;
@@ -129,17 +130,17 @@ public final class UploadStore {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new UploadRejected(UploadRejected.Reason.INVALID, "the file name contains a control character");
         }
+        // refused before a byte of the file is read
         return FileFormat.fromFileName(name).orElseThrow(() -> new UploadRejected(UploadRejected.Reason.UNSUPPORTED_TYPE,
-                "unsupported file type '" + name + "': upload a .csv, .json, .jsonl, .ndjson or .xml file"));
+                new FileFormat.Detection.UnknownExtension(name, Optional.empty()).unsupported()));
     }
 
-    private static void checkContent(FileFormat format, byte[] head) throws UploadRejected {
+    private static void checkContent(String name, byte[] head) throws UploadRejected {
         if (head.length == 0) {
             throw new UploadRejected(UploadRejected.Reason.INVALID, "the file is empty");
         }
-        if (!format.matchesContent(head, head.length)) {
-            throw new UploadRejected(UploadRejected.Reason.UNSUPPORTED_TYPE,
-                    "the file is named as " + format + " but its content does not look like " + format);
+        if (FileFormat.detect(name, head, head.length) instanceof FileFormat.Detection.ContentMismatch mismatch) {
+            throw new UploadRejected(UploadRejected.Reason.UNSUPPORTED_TYPE, mismatch.message("the file"));
         }
     }
 

@@ -16,7 +16,6 @@ import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.formats.RecordReader;
-import com.partnerpipeline.formats.RecordReaders;
 import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.processing.BackgroundSink;
 import com.partnerpipeline.processing.ProcessingOptions;
@@ -232,7 +231,7 @@ public final class JobRunner {
         };
         // the next batches are read and validated while PostgreSQL stores this one
         try (InputStream in = Files.newInputStream(file);
-             RecordReader reader = RecordReaders.open(in, format, limits);
+             RecordReader reader = format.open(in, limits);
              BackgroundSink<JobBatchWriter.CopyBatch> sink = new BackgroundSink<>(writer::prepare, storeThenReport, 10,
                      "writer-" + job.id())) {
             ProcessingResult result = new RecordProcessor(options).process(reader, schema, sink,

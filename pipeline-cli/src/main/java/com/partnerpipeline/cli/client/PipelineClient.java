@@ -2,8 +2,8 @@ package com.partnerpipeline.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnerpipeline.cli.CliException;
-import com.partnerpipeline.cli.ExitStatus;
+import com.partnerpipeline.cli.exit.CliException;
+import com.partnerpipeline.cli.exit.ExitStatus;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;

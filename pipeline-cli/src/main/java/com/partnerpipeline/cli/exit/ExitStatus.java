@@ -1,4 +1,4 @@
-package com.partnerpipeline.cli;
+package com.partnerpipeline.cli.exit;
 
 /** Exit codes of {@code pipeline}, the same for every command and documented in the README and in {@code --help}. */
 public final class ExitStatus {

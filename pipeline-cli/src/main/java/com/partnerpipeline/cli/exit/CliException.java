@@ -1,4 +1,4 @@
-package com.partnerpipeline.cli;
+package com.partnerpipeline.cli.exit;
 
 /** A failure the user can act on: its message is printed as is, without a stack trace, and the CLI exits with its code. */
 public final class CliException extends RuntimeException {
