@@ -1,15 +1,15 @@
 package com.partnerpipeline.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.partnerpipeline.app.ops.AdminAccessConfiguration;
-import com.partnerpipeline.app.worker.ProcessingConfiguration;
-import com.partnerpipeline.app.redis.RedisConfiguration;
-import com.partnerpipeline.app.service.SchemaLimitsConfiguration;
-import com.partnerpipeline.app.resources.ApiConfiguration;
-import com.partnerpipeline.app.upload.UploadConfiguration;
-import com.partnerpipeline.app.worker.WorkerConfiguration;
 import com.partnerpipeline.app.dev.DevConfiguration;
+import com.partnerpipeline.app.ops.AdminAccessConfiguration;
+import com.partnerpipeline.app.redis.RedisConfiguration;
+import com.partnerpipeline.app.resources.ApiConfiguration;
+import com.partnerpipeline.app.service.SchemaLimitsConfiguration;
+import com.partnerpipeline.app.upload.UploadConfiguration;
 import com.partnerpipeline.app.websocket.WebSocketConfiguration;
+import com.partnerpipeline.app.worker.ProcessingConfiguration;
+import com.partnerpipeline.app.worker.WorkerConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -17,45 +17,25 @@ import jakarta.validation.constraints.NotNull;
 
 /** The application's configuration; every key is documented in {@code config.yml}. */
 public class PipelineConfiguration extends Configuration {
-    @Valid
-    @NotNull
-    private DataSourceFactory database = new DataSourceFactory();
+    @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
 
-    @Valid
-    @NotNull
-    private RedisConfiguration redis = new RedisConfiguration();
+    @Valid @NotNull private RedisConfiguration redis = new RedisConfiguration();
 
-    @Valid
-    @NotNull
-    private ApiConfiguration api = new ApiConfiguration();
+    @Valid @NotNull private ApiConfiguration api = new ApiConfiguration();
 
-    @Valid
-    @NotNull
-    private UploadConfiguration uploads = new UploadConfiguration();
+    @Valid @NotNull private UploadConfiguration uploads = new UploadConfiguration();
 
-    @Valid
-    @NotNull
-    private WorkerConfiguration worker = new WorkerConfiguration();
+    @Valid @NotNull private WorkerConfiguration worker = new WorkerConfiguration();
 
-    @Valid
-    @NotNull
-    private ProcessingConfiguration processing = new ProcessingConfiguration();
+    @Valid @NotNull private ProcessingConfiguration processing = new ProcessingConfiguration();
 
-    @Valid
-    @NotNull
-    private SchemaLimitsConfiguration schemas = new SchemaLimitsConfiguration();
+    @Valid @NotNull private SchemaLimitsConfiguration schemas = new SchemaLimitsConfiguration();
 
-    @Valid
-    @NotNull
-    private WebSocketConfiguration webSocket = new WebSocketConfiguration();
+    @Valid @NotNull private WebSocketConfiguration webSocket = new WebSocketConfiguration();
 
-    @Valid
-    @NotNull
-    private DevConfiguration dev = new DevConfiguration();
+    @Valid @NotNull private DevConfiguration dev = new DevConfiguration();
 
-    @Valid
-    @NotNull
-    private AdminAccessConfiguration adminAccess = new AdminAccessConfiguration();
+    @Valid @NotNull private AdminAccessConfiguration adminAccess = new AdminAccessConfiguration();
 
     @JsonProperty
     public DataSourceFactory getDatabase() {

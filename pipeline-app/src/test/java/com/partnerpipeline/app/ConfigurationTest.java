@@ -1,5 +1,7 @@
 package com.partnerpipeline.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.partnerpipeline.formats.ReaderLimits;
 import com.partnerpipeline.schema.SchemaLimits;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -10,16 +12,20 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The shipped config.yml parses, validates and carries the documented defaults. */
 class ConfigurationTest {
     @Test
     void shippedConfigLoadsWithDefaults() throws Exception {
-        var factory = new YamlConfigurationFactory<>(PipelineConfiguration.class, Validators.newValidator(),
-                Jackson.newObjectMapper(), "dw");
-        var provider = new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                new EnvironmentVariableSubstitutor(false));
+        var factory =
+                new YamlConfigurationFactory<>(
+                        PipelineConfiguration.class,
+                        Validators.newValidator(),
+                        Jackson.newObjectMapper(),
+                        "dw");
+        var provider =
+                new SubstitutingSourceProvider(
+                        new FileConfigurationSourceProvider(),
+                        new EnvironmentVariableSubstitutor(false));
 
         PipelineConfiguration configuration = factory.build(provider, "../config.yml");
 
@@ -36,23 +42,45 @@ class ConfigurationTest {
         assertThat(configuration.getApi().getFailedKeyWindow().toSeconds()).isEqualTo(60);
         assertThat(configuration.getUploads().getMaxConcurrentPerPartner()).isEqualTo(8);
         assertThat(configuration.getUploads().getMaxConcurrent()).isEqualTo(256);
-        var server = (io.dropwizard.core.server.DefaultServerFactory) configuration.getServerFactory();
-        assertThat(((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
+        var server =
+                (io.dropwizard.core.server.DefaultServerFactory) configuration.getServerFactory();
+        assertThat(
+                        ((io.dropwizard.jetty.HttpConnectorFactory)
+                                        server.getAdminConnectors().get(0))
+                                .getBindHost())
                 .isEqualTo("127.0.0.1");
         assertThat(configuration.getWorker().getAdminHost()).isEqualTo("127.0.0.1");
-        assertThat(configuration.getAdminAccess().getTaskToken()).as("tasks off until an operator sets a token").isNull();
+        assertThat(configuration.getAdminAccess().getTaskToken())
+                .as("tasks off until an operator sets a token")
+                .isNull();
     }
 
     @Test
     void anAdminTokenShorterThan16CharactersIsRefused() throws Exception {
         var type = com.partnerpipeline.app.ops.AdminAccessConfiguration.class;
 
-        assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue("{\"taskToken\": \"secret\"}", type)))
+        assertThat(
+                        Validators.newValidator()
+                                .validate(
+                                        Jackson.newObjectMapper()
+                                                .readValue("{\"taskToken\": \"secret\"}", type)))
                 .extracting(violation -> violation.getPropertyPath() + " " + violation.getMessage())
-                .containsExactly("taskToken must be at least 16 characters, or empty to turn the admin tasks off");
-        assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue("{\"taskToken\": \"\"}", type))).isEmpty();
-        assertThat(Validators.newValidator().validate(Jackson.newObjectMapper().readValue(
-                "{\"taskToken\": \"0123456789abcdef\"}", type))).isEmpty();
+                .containsExactly(
+                        "taskToken must be at least 16 characters, or empty to turn the admin tasks off");
+        assertThat(
+                        Validators.newValidator()
+                                .validate(
+                                        Jackson.newObjectMapper()
+                                                .readValue("{\"taskToken\": \"\"}", type)))
+                .isEmpty();
+        assertThat(
+                        Validators.newValidator()
+                                .validate(
+                                        Jackson.newObjectMapper()
+                                                .readValue(
+                                                        "{\"taskToken\": \"0123456789abcdef\"}",
+                                                        type)))
+                .isEmpty();
     }
 
     @Test
@@ -61,19 +89,23 @@ class ConfigurationTest {
         config.setPingInterval(io.dropwizard.util.Duration.seconds(30));
         config.setIdleTimeout(io.dropwizard.util.Duration.seconds(10));
 
-        assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getMessage())
-                .containsExactly("idleTimeout must be longer than pingInterval, or live clients would be dropped");
+        assertThat(Validators.newValidator().validate(config))
+                .extracting(violation -> violation.getMessage())
+                .containsExactly(
+                        "idleTimeout must be longer than pingInterval, or live clients would be dropped");
     }
 
     @Test
     void schemaLimitsBelowTheirMinimumAreRefused() throws Exception {
         var type = com.partnerpipeline.app.service.SchemaLimitsConfiguration.class;
-        var config = Jackson.newObjectMapper().readValue("{\"maxFields\": 0, \"maxDepth\": 3}", type);
+        var config =
+                Jackson.newObjectMapper().readValue("{\"maxFields\": 0, \"maxDepth\": 3}", type);
 
         assertThat(Jackson.newObjectMapper().readValue("{\"maxEnumValues\": 5}", type).toLimits())
                 .isEqualTo(new SchemaLimits(1000, 256, 32, 1000, 10_000, 5, 1000, 100));
 
-        assertThat(Validators.newValidator().validate(config)).extracting(violation -> violation.getPropertyPath().toString())
+        assertThat(Validators.newValidator().validate(config))
+                .extracting(violation -> violation.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("maxFields", "maxDepth");
     }
 }

@@ -1,16 +1,19 @@
 package com.partnerpipeline.cli;
 
-import com.partnerpipeline.cli.exit.ExitStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.cli.client.PipelineClient;
+import com.partnerpipeline.cli.exit.ExitStatus;
 import com.partnerpipeline.cli.output.Format;
+import java.io.PrintStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
-
-@Command(name = "job", mixinStandardHelpOptions = true, description = "Show one job: its status, counts and schema.",
-        footerHeading = "%nExamples:%n", footer = {"  pipeline job 8b1f...c2d", "  pipeline job 8b1f...c2d --json"})
+@Command(
+        name = "job",
+        mixinStandardHelpOptions = true,
+        description = "Show one job: its status, counts and schema.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  pipeline job 8b1f...c2d", "  pipeline job 8b1f...c2d --json"})
 final class JobCommand extends RemoteCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "the job id")
     String jobId;
@@ -28,15 +31,41 @@ final class JobCommand extends RemoteCommand {
 
     private static void print(PrintStream out, JsonNode job) {
         line(out, "Job", job.path("id").asText());
-        line(out, "Status", job.path("status").asText() + " (" + job.path("progress").asInt() + "%)");
-        line(out, "File", job.path("filename").asText() + ", " + Format.bytes(job.path("fileSize").asLong())
-                + ", " + job.path("fileType").asText());
-        line(out, "Records", Format.count(job.path("recordsProcessed").asLong()) + " processed, "
-                + Format.count(job.path("recordsFailed").asLong()) + " rejected"
-                + (job.hasNonNull("recordsTotal") ? ", " + Format.count(job.path("recordsTotal").asLong()) + " in the file" : ""));
+        line(
+                out,
+                "Status",
+                job.path("status").asText() + " (" + job.path("progress").asInt() + "%)");
+        line(
+                out,
+                "File",
+                job.path("filename").asText()
+                        + ", "
+                        + Format.bytes(job.path("fileSize").asLong())
+                        + ", "
+                        + job.path("fileType").asText());
+        line(
+                out,
+                "Records",
+                Format.count(job.path("recordsProcessed").asLong())
+                        + " processed, "
+                        + Format.count(job.path("recordsFailed").asLong())
+                        + " rejected"
+                        + (job.hasNonNull("recordsTotal")
+                                ? ", "
+                                        + Format.count(job.path("recordsTotal").asLong())
+                                        + " in the file"
+                                : ""));
         JsonNode schema = job.path("schema");
         if (schema.isObject()) {
-            line(out, "Schema", schema.path("name").asText() + " v" + schema.path("version").asInt() + " (" + schema.path("id").asText() + ")");
+            line(
+                    out,
+                    "Schema",
+                    schema.path("name").asText()
+                            + " v"
+                            + schema.path("version").asInt()
+                            + " ("
+                            + schema.path("id").asText()
+                            + ")");
         } else {
             line(out, "Schema", job.path("schemaId").asText());
         }

@@ -5,11 +5,13 @@ import com.partnerpipeline.cli.client.JobWatcher;
 import com.partnerpipeline.cli.client.PipelineClient;
 import com.partnerpipeline.cli.output.Format;
 import com.partnerpipeline.cli.output.ProgressDisplay;
-
 import java.io.PrintStream;
 import java.util.function.Consumer;
 
-/** Shows a job live until it ends, then its summary; shared by {@code upload --follow} and {@code watch}. */
+/**
+ * Shows a job live until it ends, then its summary; shared by {@code upload --follow} and {@code
+ * watch}.
+ */
 final class LiveJob {
     private final PipelineClient client;
     private final PrintStream out;
@@ -25,18 +27,31 @@ final class LiveJob {
 
     /** Returns the exit code of the job's end. */
     int follow(String jobId, Consumer<JsonNode> printJson) {
-        ProgressDisplay display = ProgressDisplay.create(RemoteCommand.terminal(), err, "Job " + shortId(jobId), 100, "%", 1, false);
+        ProgressDisplay display =
+                ProgressDisplay.create(
+                        RemoteCommand.terminal(), err, "Job " + shortId(jobId), 100, "%", 1, false);
         JsonNode completed;
         try {
-            completed = new JobWatcher(client).follow(jobId, message -> {
-                switch (message.path("type").asText()) {
-                    case "connected" -> display.update(message.path("progress").asLong(), status(message));
-                    case "progress" -> display.update(message.path("progress").asLong(), progress(message));
-                    case "completed" -> display.update(100, message.path("status").asText());
-                    default -> {
-                    }
-                }
-            });
+            completed =
+                    new JobWatcher(client)
+                            .follow(
+                                    jobId,
+                                    message -> {
+                                        switch (message.path("type").asText()) {
+                                            case "connected" ->
+                                                    display.update(
+                                                            message.path("progress").asLong(),
+                                                            status(message));
+                                            case "progress" ->
+                                                    display.update(
+                                                            message.path("progress").asLong(),
+                                                            progress(message));
+                                            case "completed" ->
+                                                    display.update(
+                                                            100, message.path("status").asText());
+                                            default -> {}
+                                        }
+                                    });
         } finally {
             display.close(); // before the summary, so the bar's last redraw does not follow it
         }
@@ -50,8 +65,16 @@ final class LiveJob {
 
     private void summary(String jobId, JsonNode completed) {
         long failed = completed.path("recordsFailed").asLong();
-        out.println("Job " + jobId + " " + completed.path("status").asText() + ": "
-                + Format.count(completed.path("recordsProcessed").asLong()) + " records, " + Format.count(failed) + " rejected");
+        out.println(
+                "Job "
+                        + jobId
+                        + " "
+                        + completed.path("status").asText()
+                        + ": "
+                        + Format.count(completed.path("recordsProcessed").asLong())
+                        + " records, "
+                        + Format.count(failed)
+                        + " rejected");
         String message = completed.path("message").asText("");
         if (!"COMPLETED".equals(completed.path("status").asText()) && !message.isEmpty()) {
             out.println(message); // why it failed, or that it was cancelled
@@ -62,15 +85,28 @@ final class LiveJob {
     }
 
     private static String status(JsonNode connected) {
-        return connected.path("status").asText() + ", " + Format.count(connected.path("recordsProcessed").asLong())
-                + " records, " + Format.count(connected.path("recordsFailed").asLong()) + " rejected";
+        return connected.path("status").asText()
+                + ", "
+                + Format.count(connected.path("recordsProcessed").asLong())
+                + " records, "
+                + Format.count(connected.path("recordsFailed").asLong())
+                + " rejected";
     }
 
     private static String progress(JsonNode progress) {
-        String eta = progress.hasNonNull("etaSeconds") ? ", ETA " + Format.seconds(progress.path("etaSeconds").asDouble()) : "";
-        return progress.path("progress").asInt() + "%, " + Format.count(progress.path("recordsProcessed").asLong())
-                + " records, " + Format.count(progress.path("recordsFailed").asLong()) + " rejected, "
-                + Format.count(progress.path("recordsPerSecond").asLong()) + " records/s" + eta;
+        String eta =
+                progress.hasNonNull("etaSeconds")
+                        ? ", ETA " + Format.seconds(progress.path("etaSeconds").asDouble())
+                        : "";
+        return progress.path("progress").asInt()
+                + "%, "
+                + Format.count(progress.path("recordsProcessed").asLong())
+                + " records, "
+                + Format.count(progress.path("recordsFailed").asLong())
+                + " rejected, "
+                + Format.count(progress.path("recordsPerSecond").asLong())
+                + " records/s"
+                + eta;
     }
 
     private static String shortId(String jobId) {

@@ -1,27 +1,25 @@
 package com.partnerpipeline.cli;
 
-import com.partnerpipeline.cli.exit.ExitStatus;
-import com.partnerpipeline.cli.exit.CliException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.partnerpipeline.cli.client.PipelineClient;
+import com.partnerpipeline.cli.exit.CliException;
+import com.partnerpipeline.cli.exit.ExitStatus;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.concurrent.Callable;
-
 /**
- * A command that talks to the server: the client from the global options, {@code --json}, and failures printed as
- * one line the user can act on, with the documented exit code.
+ * A command that talks to the server: the client from the global options, {@code --json}, and
+ * failures printed as one line the user can act on, with the documented exit code.
  */
 abstract class RemoteCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "print JSON for scripts instead of readable text")
     boolean json;
@@ -46,13 +44,22 @@ abstract class RemoteCommand implements Callable<Integer> {
         return new PipelineClient(root.url, root.apiKey);
     }
 
-    /** {@code POST /api/jobs/{id}/ACTION}, then the job's new status in a sentence, or the job as JSON. */
+    /**
+     * {@code POST /api/jobs/{id}/ACTION}, then the job's new status in a sentence, or the job as
+     * JSON.
+     */
     int changeJob(PipelineClient client, String jobId, String action, String sentenceEnd) {
-        JsonNode job = client.post("/api/jobs/" + PipelineClient.encode(jobId) + "/" + action, null);
+        JsonNode job =
+                client.post("/api/jobs/" + PipelineClient.encode(jobId) + "/" + action, null);
         if (json) {
             printJson(job);
         } else {
-            out.println("Job " + job.path("id").asText() + " is " + job.path("status").asText() + sentenceEnd);
+            out.println(
+                    "Job "
+                            + job.path("id").asText()
+                            + " is "
+                            + job.path("status").asText()
+                            + sentenceEnd);
         }
         return ExitStatus.OK;
     }

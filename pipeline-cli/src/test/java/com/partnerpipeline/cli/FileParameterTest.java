@@ -1,17 +1,19 @@
 package com.partnerpipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.partnerpipeline.cli.exit.ExitStatus;
 import com.partnerpipeline.formats.FileFormat;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The FILE parameter of upload and validate lists the extensions FileFormat accepts, and still takes the file. */
+/**
+ * The FILE parameter of upload and validate lists the extensions FileFormat accepts, and still
+ * takes the file.
+ */
 class FileParameterTest {
     private static String help(String command) {
         CommandLine commandLine = PipelineCli.commandLine().getSubcommands().get(command);
@@ -23,17 +25,21 @@ class FileParameterTest {
     @Test
     void theHelpListsTheAcceptedExtensionsFromFileFormat() {
         assertThat(FileFormat.extensionList()).isEqualTo(".csv, .json, .jsonl, .ndjson or .xml");
-        assertThat(help("validate")).contains("FILE the file to check: " + FileFormat.extensionList() + " ");
+        assertThat(help("validate"))
+                .contains("FILE the file to check: " + FileFormat.extensionList() + " ");
         assertThat(help("upload")).contains("FILE the file: " + FileFormat.extensionList() + " ");
     }
 
     @Test
     void theFileIsStillBoundToTheCommand() {
-        CommandLine.ParseResult validate = PipelineCli.commandLine().parseArgs("validate", "orders.jsonl", "--schema", "s.json");
+        CommandLine.ParseResult validate =
+                PipelineCli.commandLine()
+                        .parseArgs("validate", "orders.jsonl", "--schema", "s.json");
         ValidateCommand check = (ValidateCommand) validate.subcommand().commandSpec().userObject();
         assertThat(check.input).isEqualTo(Path.of("orders.jsonl"));
 
-        CommandLine.ParseResult upload = PipelineCli.commandLine().parseArgs("upload", "feed.xml", "--schema", "3f6c");
+        CommandLine.ParseResult upload =
+                PipelineCli.commandLine().parseArgs("upload", "feed.xml", "--schema", "3f6c");
         UploadCommand send = (UploadCommand) upload.subcommand().commandSpec().userObject();
         assertThat(send.file).isEqualTo(Path.of("feed.xml"));
     }
@@ -43,7 +49,8 @@ class FileParameterTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = PipelineCli.commandLine();
         commandLine.setErr(new PrintWriter(err));
-        assertThat(commandLine.execute("validate", "--schema", "s.json")).isEqualTo(ExitStatus.USAGE);
+        assertThat(commandLine.execute("validate", "--schema", "s.json"))
+                .isEqualTo(ExitStatus.USAGE);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
     }
 }

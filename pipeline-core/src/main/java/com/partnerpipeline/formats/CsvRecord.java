@@ -3,11 +3,14 @@ package com.partnerpipeline.formats;
 import java.util.function.BiConsumer;
 
 /**
- * One CSV row. Values are trimmed; an empty cell is the empty string, which the transform stage treats as absent.
+ * One CSV row. Values are trimmed; an empty cell is the empty string, which the transform stage
+ * treats as absent.
  *
- * @param rawText the row exactly as it stood in the file followed by '\n', kept so a rejects file can reproduce it
+ * @param rawText the row exactly as it stood in the file followed by '\n', kept so a rejects file
+ *     can reproduce it
  */
-public record CsvRecord(long index, long lineNumber, CsvHeader header, String[] values, String rawText)
+public record CsvRecord(
+        long index, long lineNumber, CsvHeader header, String[] values, String rawText)
         implements SourceRecord {
 
     /** The row as it stood in the file, without its line terminator. */

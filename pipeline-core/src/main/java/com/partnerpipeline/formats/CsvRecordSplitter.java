@@ -4,23 +4,25 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Cuts a CSV character stream into records, following RFC 4180 quoting (a quoted value may span lines), and
- * finds the next record again after a broken one.
+ * Cuts a CSV character stream into records, following RFC 4180 quoting (a quoted value may span
+ * lines), and finds the next record again after a broken one.
  *
- * <p>An unclosed quote would otherwise swallow the rest of the file into one value. A quoted value that runs past
- * the end of its line is taken as multi-line only while it stays plausible: if it ends in a stray character after
- * its closing quote, reaches the end of the file, or grows past the record limit, the quote was never closed. Then
- * the record's first line alone is rejected and the lines after it are read again as records of their own. What
- * is read again is at most one record limit of text, so memory stays bounded.
+ * <p>An unclosed quote would otherwise swallow the rest of the file into one value. A quoted value
+ * that runs past the end of its line is taken as multi-line only while it stays plausible: if it
+ * ends in a stray character after its closing quote, reaches the end of the file, or grows past the
+ * record limit, the quote was never closed. Then the record's first line alone is rejected and the
+ * lines after it are read again as records of their own. What is read again is at most one record
+ * limit of text, so memory stays bounded.
  *
- * <p>The scan runs over the buffer and copies whole runs of characters: this is the hottest loop of CSV reading.
+ * <p>The scan runs over the buffer and copies whole runs of characters: this is the hottest loop of
+ * CSV reading.
  */
 final class CsvRecordSplitter {
     /**
      * A delimited record; {@code problem} is non-null when it is malformed.
      *
-     * @param text   the record's text ending in one '\n', which lets univocity finish the record at the line break
-     *               instead of at the end of its input (a third faster)
+     * @param text the record's text ending in one '\n', which lets univocity finish the record at
+     *     the line break instead of at the end of its input (a third faster)
      * @param quoted whether the record contains a quoted value; one that does not splits trivially
      */
     record RawRecord(String text, long lineNumber, String problem, boolean quoted) {
@@ -30,7 +32,13 @@ final class CsvRecordSplitter {
         }
     }
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN, AFTER_QUOTE }
+    private enum State {
+        FIELD_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_SEEN,
+        AFTER_QUOTE
+    }
 
     private static final int BUFFER_SIZE = 16 * 1024;
 
@@ -44,9 +52,14 @@ final class CsvRecordSplitter {
     private long columnAtFill;
     private boolean quoted;
     private boolean headerRead;
+
     /** Whether lines end in lone CRs (see {@link #detectLoneCrLineEnds()}). */
     private boolean crLineEnds;
-    /** Whether the last character translated was a CR, so that an LF right after it is part of the same line end. */
+
+    /**
+     * Whether the last character translated was a CR, so that an LF right after it is part of the
+     * same line end.
+     */
     private boolean crBefore;
 
     CsvRecordSplitter(Reader in, int maxRecordChars) throws IOException {
@@ -58,13 +71,14 @@ final class CsvRecordSplitter {
     }
 
     /**
-     * Files saved with classic Mac line endings end every line in a lone CR. Read like any other, such a file would
-     * be one header row of all its lines and no records: so the line break that ends the header decides. If it is a
-     * lone CR (outside quotes, in the first buffer), the file's line breaks are CRs, and from here on every CR, LF or
-     * CRLF is taken for one '\n' as the buffer is filled (a line break inside a quoted value too), so that the
-     * splitter and univocity see lines as in any other file. Otherwise a lone CR stays what it is: content, trimmed
-     * at a value's ends. Deciding once, at the header, keeps the reading of a file from changing half-way, and looks
-     * at nothing the buffer does not already hold.
+     * Files saved with classic Mac line endings end every line in a lone CR. Read like any other,
+     * such a file would be one header row of all its lines and no records: so the line break that
+     * ends the header decides. If it is a lone CR (outside quotes, in the first buffer), the file's
+     * line breaks are CRs, and from here on every CR, LF or CRLF is taken for one '\n' as the
+     * buffer is filled (a line break inside a quoted value too), so that the splitter and univocity
+     * see lines as in any other file. Otherwise a lone CR stays what it is: content, trimmed at a
+     * value's ends. Deciding once, at the header, keeps the reading of a file from changing
+     * half-way, and looks at nothing the buffer does not already hold.
      */
     private void detectLoneCrLineEnds() {
         boolean inQuotes = false;
@@ -100,8 +114,9 @@ final class CsvRecordSplitter {
     }
 
     /**
-     * Whitespace and byte order marks before the header are no part of it (its names are trimmed anyway), however
-     * many there are: skipped here, they never count against the record limit. Any later BOM is content.
+     * Whitespace and byte order marks before the header are no part of it (its names are trimmed
+     * anyway), however many there are: skipped here, they never count against the record limit. Any
+     * later BOM is content.
      */
     private void skipLeadingWhitespace() throws IOException {
         do {
@@ -116,7 +131,10 @@ final class CsvRecordSplitter {
         } while (fill());
     }
 
-    /** Line and column of the next character, for errors that stop the file (they arise only when refilling). */
+    /**
+     * Line and column of the next character, for errors that stop the file (they arise only when
+     * refilling).
+     */
     long line() {
         return line;
     }
@@ -136,9 +154,10 @@ final class CsvRecordSplitter {
     }
 
     /**
-     * After the header, a line that trimming leaves with nothing, neither more nor less: so a line of U+2028 is
-     * a row (values keep U+2028), a line of NULs is not. Before the header, the rule it always had (Java's isBlank):
-     * a first line of U+0001 is no blank line to skip but a header without names, which stops the file.
+     * After the header, a line that trimming leaves with nothing, neither more nor less: so a line
+     * of U+2028 is a row (values keep U+2028), a line of NULs is not. Before the header, the rule
+     * it always had (Java's isBlank): a first line of U+0001 is no blank line to skip but a header
+     * without names, which stops the file.
      */
     private boolean isBlankLine(String text) {
         return headerRead ? isTrimmedAway(text) : text.isBlank();
@@ -152,7 +171,8 @@ final class CsvRecordSplitter {
         quoted = false;
         State state = State.FIELD_START;
         int pos = position;
-        int segment = pos; // buffer[segment..pos) belongs to the record but is not yet copied into it
+        int segment =
+                pos; // buffer[segment..pos) belongs to the record but is not yet copied into it
         while (true) {
             if (pos == limit) {
                 record.append(buffer, segment, pos - segment);
@@ -161,7 +181,9 @@ final class CsvRecordSplitter {
                     if (state == State.QUOTED) {
                         return unclosedQuote(startLine, firstLineEnd);
                     }
-                    return record.length() == 0 && problem == null ? null : finish(startLine, problem);
+                    return record.length() == 0 && problem == null
+                            ? null
+                            : finish(startLine, problem);
                 }
                 pos = position;
                 segment = pos;
@@ -185,7 +207,9 @@ final class CsvRecordSplitter {
                 if (state == State.QUOTED && firstLineEnd >= 0) {
                     return unclosedQuote(startLine, firstLineEnd);
                 }
-                return state == State.FIELD_START && isTrimmedAway(record) ? skipOverlongBlanks(startLine) : skipOverlongLine(startLine);
+                return state == State.FIELD_START && isTrimmedAway(record)
+                        ? skipOverlongBlanks(startLine)
+                        : skipOverlongLine(startLine);
             }
             switch (state) {
                 case FIELD_START -> {
@@ -261,7 +285,10 @@ final class CsvRecordSplitter {
         return finish(startLine, "record longer than " + maxRecordChars + " characters");
     }
 
-    /** A blank line is skipped however long it is; blanks that go on into content make an overlong line. */
+    /**
+     * A blank line is skipped however long it is; blanks that go on into content make an overlong
+     * line.
+     */
     private RawRecord skipOverlongBlanks(long startLine) throws IOException {
         while (position < limit || fill()) {
             char c = buffer[position];
@@ -328,16 +355,20 @@ final class CsvRecordSplitter {
         return columnAtFill + end;
     }
 
-    /** What may come before the header (with BOMs); not the trimming rule, so that a header of U+0001 is refused. */
+    /**
+     * What may come before the header (with BOMs); not the trimming rule, so that a header of
+     * U+0001 is refused.
+     */
     private static boolean isBlank(int c) {
         return c == ' ' || c == '\t' || c == '\r';
     }
 
     /**
-     * What univocity trims around a value: every character up to the space, NUL and the other control characters
-     * included. Before a quote and after a closing quote the splitter must follow exactly this rule, for it decides
-     * where a quoted value, and so the record, ends: had the splitter taken U+0001 before a quote as content while
-     * univocity trimmed it and opened the quote, the two would cut the record at different line breaks.
+     * What univocity trims around a value: every character up to the space, NUL and the other
+     * control characters included. Before a quote and after a closing quote the splitter must
+     * follow exactly this rule, for it decides where a quoted value, and so the record, ends: had
+     * the splitter taken U+0001 before a quote as content while univocity trimmed it and opened the
+     * quote, the two would cut the record at different line breaks.
      */
     private static boolean isTrimmed(int c) {
         return c <= ' ';

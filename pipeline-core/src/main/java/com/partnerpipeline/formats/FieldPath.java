@@ -4,16 +4,20 @@ import java.util.Objects;
 
 /**
  * A source location inside a record: a CSV column name, or a dotted path into a JSON or XML record
- * ({@code address.city}). Split once when a schema is compiled so lookups do no string work per record.
+ * ({@code address.city}). Split once when a schema is compiled so lookups do no string work per
+ * record.
  */
 public final class FieldPath {
     private final String path;
     private final String[] segments;
-    /** The column this path had in the last CSV header it was looked up in: files of one schema share a header. */
+
+    /**
+     * The column this path had in the last CSV header it was looked up in: files of one schema
+     * share a header.
+     */
     private ColumnSlot lastColumn;
 
-    private record ColumnSlot(CsvHeader header, int column) {
-    }
+    private record ColumnSlot(CsvHeader header, int column) {}
 
     private FieldPath(String path) {
         this.path = path;
@@ -33,9 +37,14 @@ public final class FieldPath {
         return segments;
     }
 
-    /** Column index in {@code header}, or -1; one reference comparison per lookup once the header is known. */
+    /**
+     * Column index in {@code header}, or -1; one reference comparison per lookup once the header is
+     * known.
+     */
     int columnIn(CsvHeader header) {
-        ColumnSlot slot = lastColumn; // an immutable pair, so a racing thread sees either the old or the new one whole
+        ColumnSlot slot =
+                lastColumn; // an immutable pair, so a racing thread sees either the old or the new
+        // one whole
         if (slot == null || slot.header() != header) {
             slot = new ColumnSlot(header, header.indexOf(path));
             lastColumn = slot;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.Map;
 
@@ -18,7 +17,8 @@ final class JsonArrayReader implements RecordReader {
     private long nextIndex;
     private boolean finished;
 
-    JsonArrayReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits) throws UnreadableFileException {
+    JsonArrayReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits)
+            throws UnreadableFileException {
         this.counter = counter;
         this.skipped = skipped;
         this.limits = limits;
@@ -50,15 +50,21 @@ final class JsonArrayReader implements RecordReader {
                 return null;
             }
             if (token == null) {
-                throw fatal("unexpected end of file (truncated JSON): the array is not closed", null);
+                throw fatal(
+                        "unexpected end of file (truncated JSON): the array is not closed", null);
             }
             long line = skipped.line(parser.currentTokenLocation().getLineNr());
             long index = nextIndex;
             if (token != JsonToken.START_OBJECT) {
-                String text = token.isScalarValue() ? parser.getText() : JsonTreeBuilder.describe(token);
+                String text =
+                        token.isScalarValue() ? parser.getText() : JsonTreeBuilder.describe(token);
                 parser.skipChildren();
                 nextIndex++;
-                return new MalformedRecord(index, line, "expected a JSON object, found " + JsonTreeBuilder.describe(token), text);
+                return new MalformedRecord(
+                        index,
+                        line,
+                        "expected a JSON object, found " + JsonTreeBuilder.describe(token),
+                        text);
             }
             Map<String, Object> fields = builder.readRecord(parser);
             nextIndex++;
@@ -73,9 +79,16 @@ final class JsonArrayReader implements RecordReader {
 
     private UnreadableFileException fatal(String reason, IOException cause) {
         finished = true;
-        JsonLocation at = cause != null ? JsonSupport.location(cause) : parser == null ? JsonLocation.NA : parser.currentLocation();
-        return new UnreadableFileException(reason, nextIndex, Math.max(skipped.line(at.getLineNr()), 0),
-                Math.max(skipped.column(at.getLineNr(), at.getColumnNr()), 0), cause);
+        JsonLocation at =
+                cause != null
+                        ? JsonSupport.location(cause)
+                        : parser == null ? JsonLocation.NA : parser.currentLocation();
+        return new UnreadableFileException(
+                reason,
+                nextIndex,
+                Math.max(skipped.line(at.getLineNr()), 0),
+                Math.max(skipped.column(at.getLineNr(), at.getColumnNr()), 0),
+                cause);
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.partnerpipeline.formats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Reads JSON Lines: one object per line. Each line is parsed on its own, so a broken line is one malformed record
- * and reading goes on with the next line.
+ * Reads JSON Lines: one object per line. Each line is parsed on its own, so a broken line is one
+ * malformed record and reading goes on with the next line.
  */
 final class JsonLinesReader implements RecordReader {
     private final InputStream in;
@@ -27,8 +26,13 @@ final class JsonLinesReader implements RecordReader {
     private byte[] line = new byte[1024];
     private int lineLength;
     private boolean lineTooLong;
-    /** Whether an overlong line holds more than whitespace in the part of it not kept: if not, it is a blank line. */
+
+    /**
+     * Whether an overlong line holds more than whitespace in the part of it not kept: if not, it is
+     * a blank line.
+     */
     private boolean droppedContent;
+
     private long lineNumber;
     private long nextIndex;
 
@@ -58,7 +62,11 @@ final class JsonLinesReader implements RecordReader {
                     continue; // a blank line, however long
                 }
                 if (lineTooLong) {
-                    return new MalformedRecord(nextIndex++, lineNumber, "line longer than " + maxLineBytes + " bytes", text(start, Math.min(end, start + 200)));
+                    return new MalformedRecord(
+                            nextIndex++,
+                            lineNumber,
+                            "line longer than " + maxLineBytes + " bytes",
+                            text(start, Math.min(end, start + 200)));
                 }
                 return parseLine(start, end);
             }
@@ -73,24 +81,36 @@ final class JsonLinesReader implements RecordReader {
         try (JsonParser parser = factory.createParser(line, start, end - start)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
-                return new MalformedRecord(index, lineNumber, "expected a JSON object, found " + JsonTreeBuilder.describe(token), text(start, end));
+                return new MalformedRecord(
+                        index,
+                        lineNumber,
+                        "expected a JSON object, found " + JsonTreeBuilder.describe(token),
+                        text(start, end));
             }
             Map<String, Object> fields = builder.readRecord(parser);
             if (parser.nextToken() != null) {
-                return new MalformedRecord(index, lineNumber, "more than one JSON value on the line", text(start, end));
+                return new MalformedRecord(
+                        index,
+                        lineNumber,
+                        "more than one JSON value on the line",
+                        text(start, end));
             }
             if (fields == null) {
-                return new MalformedRecord(index, lineNumber, builder.rejectionReason(), text(start, end));
+                return new MalformedRecord(
+                        index, lineNumber, builder.rejectionReason(), text(start, end));
             }
             return new TreeRecord(index, lineNumber, fields);
         } catch (IOException e) {
             long column = JsonSupport.location(e).getColumnNr();
             String where = column > 0 ? " at column " + column : "";
-            return new MalformedRecord(index, lineNumber, JsonSupport.reason(e, limits) + where, text(start, end));
+            return new MalformedRecord(
+                    index, lineNumber, JsonSupport.reason(e, limits) + where, text(start, end));
         }
     }
 
-    /** Fills {@link #line} with the next line (without its newline); false at the end of the input. */
+    /**
+     * Fills {@link #line} with the next line (without its newline); false at the end of the input.
+     */
     private boolean readLine() throws IOException {
         lineLength = 0;
         lineTooLong = false;

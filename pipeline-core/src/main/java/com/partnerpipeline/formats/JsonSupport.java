@@ -5,25 +5,26 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
 /** What the two JSON readers share: a parser factory carrying the limits, and error wording. */
 final class JsonSupport {
-    /** ", from `StreamReadConstraints.getMaxNumberLength()`)" at the end of a constraint's message. */
+    /**
+     * ", from `StreamReadConstraints.getMaxNumberLength()`)" at the end of a constraint's message.
+     */
     private static final Pattern JACKSON_SOURCE = Pattern.compile(", from `[^`]*`\\)");
 
-    private JsonSupport() {
-    }
+    private JsonSupport() {}
 
     static JsonFactory factory(ReaderLimits limits) {
         return JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(limits.maxFieldChars())
-                        .maxNestingDepth(limits.maxDepth())
-                        .build())
+                .streamReadConstraints(
+                        StreamReadConstraints.builder()
+                                .maxStringLength(limits.maxFieldChars())
+                                .maxNestingDepth(limits.maxDepth())
+                                .build())
                 .build();
     }
 
@@ -46,8 +47,8 @@ final class JsonSupport {
     }
 
     /**
-     * The limits we configure are worded as ours; Jackson's other ones (number length, name length) keep its words
-     * without the Java method it names as their source.
+     * The limits we configure are worded as ours; Jackson's other ones (number length, name length)
+     * keep its words without the Java method it names as their source.
      */
     private static String limitExceeded(String message, ReaderLimits limits) {
         if (message.startsWith("Document nesting depth")) {
@@ -60,7 +61,9 @@ final class JsonSupport {
     }
 
     static JsonLocation location(IOException e) {
-        return e instanceof JsonProcessingException jpe && jpe.getLocation() != null ? jpe.getLocation() : JsonLocation.NA;
+        return e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+                ? jpe.getLocation()
+                : JsonLocation.NA;
     }
 
     private static String firstLine(String message) {

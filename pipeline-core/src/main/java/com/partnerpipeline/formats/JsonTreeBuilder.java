@@ -2,7 +2,6 @@ package com.partnerpipeline.formats;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds one JSON object from a streaming parser into plain maps and lists, keeping JSON types: strings,
- * {@code Integer/Long/BigInteger} for integers, {@code BigDecimal} for decimals (exact), booleans, {@code null}.
+ * Builds one JSON object from a streaming parser into plain maps and lists, keeping JSON types:
+ * strings, {@code Integer/Long/BigInteger} for integers, {@code BigDecimal} for decimals (exact),
+ * booleans, {@code null}.
  */
 final class JsonTreeBuilder {
     private final RecordBudget budget;
-    /** Why the record being read cannot be kept although it is well-formed JSON; null while it can. */
+
+    /**
+     * Why the record being read cannot be kept although it is well-formed JSON; null while it can.
+     */
     private String unrepresentable;
 
     JsonTreeBuilder(ReaderLimits limits) {
@@ -24,8 +27,9 @@ final class JsonTreeBuilder {
     }
 
     /**
-     * Reads the object the parser is positioned on; returns {@code null} when it exceeded the record limits or holds a
-     * value no Java type represents, and {@link #rejectionReason()} says which.
+     * Reads the object the parser is positioned on; returns {@code null} when it exceeded the
+     * record limits or holds a value no Java type represents, and {@link #rejectionReason()} says
+     * which.
      */
     Map<String, Object> readRecord(JsonParser parser) throws IOException {
         budget.reset();
@@ -92,8 +96,9 @@ final class JsonTreeBuilder {
     }
 
     /**
-     * A decimal's exact value. An exponent beyond the int range ({@code 1e9999999999}) fits no {@link BigDecimal}:
-     * the record is refused and the parser, which has read the whole token, goes on to the next.
+     * A decimal's exact value. An exponent beyond the int range ({@code 1e9999999999}) fits no
+     * {@link BigDecimal}: the record is refused and the parser, which has read the whole token,
+     * goes on to the next.
      */
     private Object decimal(JsonParser parser) throws IOException {
         try {

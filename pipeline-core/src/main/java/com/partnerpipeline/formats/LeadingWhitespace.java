@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 
 /**
- * Skips what precedes the first byte of a JSON or XML file that means anything: a UTF-8 byte order mark, then
- * whitespace, however much of it. Whitespace is no record: a parser or a line reader given 50 MB of it would count it
- * against a record's limits. It is skipped a chunk at a time, so it costs neither memory nor a system call per byte,
- * and the lines and columns it took are kept so that positions reported later are still the file's.
+ * Skips what precedes the first byte of a JSON or XML file that means anything: a UTF-8 byte order
+ * mark, then whitespace, however much of it. Whitespace is no record: a parser or a line reader
+ * given 50 MB of it would count it against a record's limits. It is skipped a chunk at a time, so
+ * it costs neither memory nor a system call per byte, and the lines and columns it took are kept so
+ * that positions reported later are still the file's.
  */
 final class LeadingWhitespace {
     private static final int CHUNK = 64 * 1024;
@@ -31,7 +32,13 @@ final class LeadingWhitespace {
         long lines = 0;
         long column = 0;
         int length = rest.readNBytes(chunk, 0, 3);
-        int i = length == 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF ? 3 : 0;
+        int i =
+                length == 3
+                                && (chunk[0] & 0xFF) == 0xEF
+                                && (chunk[1] & 0xFF) == 0xBB
+                                && (chunk[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         while (true) {
             for (; i < length; i++) {
                 byte b = chunk[i];
@@ -45,7 +52,10 @@ final class LeadingWhitespace {
                     return new LeadingWhitespace(rest, b & 0xFF, lines, column);
                 }
             }
-            length = rest.read(chunk, 0, CHUNK); // what is there: the first records are read before more arrive
+            length =
+                    rest.read(
+                            chunk, 0,
+                            CHUNK); // what is there: the first records are read before more arrive
             i = 0;
             if (length < 0) {
                 return new LeadingWhitespace(rest, -1, lines, column);
@@ -68,12 +78,18 @@ final class LeadingWhitespace {
         return lines;
     }
 
-    /** The file's line for a line counted (from 1) by a parser that started after the skipped whitespace. */
+    /**
+     * The file's line for a line counted (from 1) by a parser that started after the skipped
+     * whitespace.
+     */
     long line(long parserLine) {
         return parserLine <= 0 ? parserLine : lines + parserLine;
     }
 
-    /** The file's column: on the parser's first line, the whitespace skipped on that line comes first. */
+    /**
+     * The file's column: on the parser's first line, the whitespace skipped on that line comes
+     * first.
+     */
     long column(long parserLine, long parserColumn) {
         return parserLine == 1 && parserColumn > 0 ? column + parserColumn : parserColumn;
     }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a CSV row that contains no quote at all: cut at every comma, trim each value. For such a row this is all
- * that RFC 4180 parsing does, and it gives exactly univocity's values with our settings (tested against it), at a
- * fraction of the cost. Rows with quoting always go to univocity.
+ * Splits a CSV row that contains no quote at all: cut at every comma, trim each value. For such a
+ * row this is all that RFC 4180 parsing does, and it gives exactly univocity's values with our
+ * settings (tested against it), at a fraction of the cost. Rows with quoting always go to
+ * univocity.
  */
 final class PlainCsvSplitter {
     /** A value or column count over the reader limits; the row is malformed. */
@@ -23,7 +24,9 @@ final class PlainCsvSplitter {
         this.limits = limits;
     }
 
-    /** @param text the row followed by one '\n' */
+    /**
+     * @param text the row followed by one '\n'
+     */
     String[] split(String text) throws LimitExceeded {
         values.clear();
         int end = text.length() - 1;
@@ -40,7 +43,9 @@ final class PlainCsvSplitter {
         return values.toArray(new String[0]);
     }
 
-    /** Like {@link String#trim()}: univocity also counts every character up to ' ' as whitespace. */
+    /**
+     * Like {@link String#trim()}: univocity also counts every character up to ' ' as whitespace.
+     */
     private String trimmed(String text, int from, int to) throws LimitExceeded {
         while (from < to && text.charAt(from) <= ' ') {
             from++;

@@ -1,9 +1,9 @@
 package com.partnerpipeline.formats;
 
 /**
- * Counts what one record costs while it is being read, so a record past {@link ReaderLimits#maxRecordChars()} or
- * {@link ReaderLimits#maxFields()} is noticed before it fills memory. Once over, the reader stops keeping values
- * and reads on only to find the record's end.
+ * Counts what one record costs while it is being read, so a record past {@link
+ * ReaderLimits#maxRecordChars()} or {@link ReaderLimits#maxFields()} is noticed before it fills
+ * memory. Once over, the reader stops keeping values and reads on only to find the record's end.
  */
 final class RecordBudget {
     private final ReaderLimits limits;
@@ -23,7 +23,10 @@ final class RecordBudget {
         nameTooLong = false;
     }
 
-    /** A field's name is part of the record's text, as its value is: a record of long names is a long record. */
+    /**
+     * A field's name is part of the record's text, as its value is: a record of long names is a
+     * long record.
+     */
     void chargeName(int length) {
         chars += length + 1;
         boundName(length);
@@ -31,8 +34,8 @@ final class RecordBudget {
     }
 
     /**
-     * A name longer than any value may be is no field name anyone means (it was a 5 MB attribute name): the record is
-     * rejected even when the record limit would hold it.
+     * A name longer than any value may be is no field name anyone means (it was a 5 MB attribute
+     * name): the record is rejected even when the record limit would hold it.
      */
     void boundName(int length) {
         if (length > limits.maxFieldChars()) {

@@ -7,11 +7,14 @@ public interface RecordReader extends Closeable {
     /**
      * The next record, or {@code null} at the end of the file.
      *
-     * @throws UnreadableFileException when the file cannot be read on past this point; every record returned
-     *                                 before stays valid
+     * @throws UnreadableFileException when the file cannot be read on past this point; every record
+     *     returned before stays valid
      */
     ReadItem next() throws UnreadableFileException;
 
-    /** Bytes of the file consumed so far, for progress; equals the file size once {@link #next()} returned null. */
+    /**
+     * Bytes of the file consumed so far, for progress; equals the file size once {@link #next()}
+     * returned null.
+     */
     long bytesConsumed();
 }

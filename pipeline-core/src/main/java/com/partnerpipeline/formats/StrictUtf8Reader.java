@@ -12,16 +12,18 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 and refuses invalid byte sequences, like an {@link java.io.InputStreamReader} with a reporting
- * decoder, with one difference that matters: the characters decoded before a bad sequence are handed out first and
- * the error comes with the next read. So every record before the bad bytes is still read, and the error's position
- * is exact.
+ * Decodes UTF-8 and refuses invalid byte sequences, like an {@link java.io.InputStreamReader} with
+ * a reporting decoder, with one difference that matters: the characters decoded before a bad
+ * sequence are handed out first and the error comes with the next read. So every record before the
+ * bad bytes is still read, and the error's position is exact.
  */
 final class StrictUtf8Reader extends Reader {
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder =
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024).flip();
     private boolean endOfInput;
     private boolean flushed;

@@ -4,11 +4,13 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * A JSON object or XML element read as a tree of maps. Nested fields are reached by dotted paths; an XML element
- * that has attributes as well as text keeps the text under {@link #TEXT_KEY}, so {@code price} still yields the text
- * of {@code <price currency="EUR">10</price>} while {@code price.currency} yields the attribute.
+ * A JSON object or XML element read as a tree of maps. Nested fields are reached by dotted paths;
+ * an XML element that has attributes as well as text keeps the text under {@link #TEXT_KEY}, so
+ * {@code price} still yields the text of {@code <price currency="EUR">10</price>} while {@code
+ * price.currency} yields the attribute.
  */
-public record TreeRecord(long index, long lineNumber, Map<String, Object> fields) implements SourceRecord {
+public record TreeRecord(long index, long lineNumber, Map<String, Object> fields)
+        implements SourceRecord {
     public static final String TEXT_KEY = "#text";
 
     @Override
@@ -46,7 +48,8 @@ public record TreeRecord(long index, long lineNumber, Map<String, Object> fields
     private static void visit(String prefix, Map<?, ?> map, BiConsumer<String, Object> action) {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = (String) entry.getKey();
-            String path = TEXT_KEY.equals(key) ? prefix : (prefix.isEmpty() ? key : prefix + "." + key);
+            String path =
+                    TEXT_KEY.equals(key) ? prefix : (prefix.isEmpty() ? key : prefix + "." + key);
             if (entry.getValue() instanceof Map<?, ?> child && !child.isEmpty()) {
                 visit(path, child, action);
             } else if (!path.isEmpty()) {

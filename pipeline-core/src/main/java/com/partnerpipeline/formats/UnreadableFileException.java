@@ -1,9 +1,9 @@
 package com.partnerpipeline.formats;
 
 /**
- * The file cannot be read on: truncated or broken syntax, invalid UTF-8, a refused DTD, a hard limit
- * exceeded where the reader cannot find the next record. Names the record (0-based index) and the line and column
- * where reading broke; every record before it was read.
+ * The file cannot be read on: truncated or broken syntax, invalid UTF-8, a refused DTD, a hard
+ * limit exceeded where the reader cannot find the next record. Names the record (0-based index) and
+ * the line and column where reading broke; every record before it was read.
  */
 public final class UnreadableFileException extends Exception {
     private final long recordIndex;
@@ -11,7 +11,8 @@ public final class UnreadableFileException extends Exception {
     private final long column;
     private final String reason;
 
-    public UnreadableFileException(String reason, long recordIndex, long line, long column, Throwable cause) {
+    public UnreadableFileException(
+            String reason, long recordIndex, long line, long column, Throwable cause) {
         super(describe(reason, recordIndex, line, column), cause);
         this.recordIndex = recordIndex;
         this.line = line;
@@ -24,7 +25,8 @@ public final class UnreadableFileException extends Exception {
     }
 
     private static String describe(String reason, long recordIndex, long line, long column) {
-        StringBuilder where = new StringBuilder("cannot read the file at record ").append(recordIndex);
+        StringBuilder where =
+                new StringBuilder("cannot read the file at record ").append(recordIndex);
         if (line > 0) {
             where.append(" (line ").append(line);
             if (column > 0) {

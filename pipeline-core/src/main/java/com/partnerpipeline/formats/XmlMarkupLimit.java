@@ -4,19 +4,30 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Stops a file whose single piece of markup (a tag from {@code <} to {@code >}, a comment, a CDATA section, a
- * processing instruction) runs longer than {@link ReaderLimits#maxRecordChars()} characters, in front of the parser.
- * Woodstox has no limit on names and holds a whole name in memory, several times over while its buffer grows: a
- * 48 MB element name took more than 128 MB of heap. No such tag fits in a record anyway, and a parser in the middle
- * of one cannot be resumed at the next record, so the file stops.
+ * Stops a file whose single piece of markup (a tag from {@code <} to {@code >}, a comment, a CDATA
+ * section, a processing instruction) runs longer than {@link ReaderLimits#maxRecordChars()}
+ * characters, in front of the parser. Woodstox has no limit on names and holds a whole name in
+ * memory, several times over while its buffer grows: a 48 MB element name took more than 128 MB of
+ * heap. No such tag fits in a record anyway, and a parser in the middle of one cannot be resumed at
+ * the next record, so the file stops.
  *
- * <p>Quotes are followed inside tags, so that a {@code >} in an attribute value does not end the count; comments,
- * CDATA sections and processing instructions end only at their own terminator, so that an apostrophe in them does
- * not start a quote. As {@link StrictUtf8Reader} does, the characters before the limit is passed are handed out
- * first and the error comes with the next read, so that everything before the tag is still parsed.
+ * <p>Quotes are followed inside tags, so that a {@code >} in an attribute value does not end the
+ * count; comments, CDATA sections and processing instructions end only at their own terminator, so
+ * that an apostrophe in them does not start a quote. As {@link StrictUtf8Reader} does, the
+ * characters before the limit is passed are handed out first and the error comes with the next
+ * read, so that everything before the tag is still parsed.
  */
 final class XmlMarkupLimit extends Reader {
-    private enum State { TEXT, OPEN, BANG, TAG, QUOTE, COMMENT, CDATA, PI }
+    private enum State {
+        TEXT,
+        OPEN,
+        BANG,
+        TAG,
+        QUOTE,
+        COMMENT,
+        CDATA,
+        PI
+    }
 
     private final Reader in;
     private final long limit;
@@ -48,8 +59,10 @@ final class XmlMarkupLimit extends Reader {
         }
         int n = in.read(target, offset, count);
         int end = offset + Math.max(n, 0);
-        // Most characters are text or inside a tag: those states scan in tight loops (a per-character state
-        // machine cost more than decoding itself). Each loop stops at the character that may change the state.
+        // Most characters are text or inside a tag: those states scan in tight loops (a
+        // per-character state
+        // machine cost more than decoding itself). Each loop stops at the character that may change
+        // the state.
         int i = offset;
         while (i < end) {
             if (state == State.TEXT) {
@@ -96,7 +109,9 @@ final class XmlMarkupLimit extends Reader {
         return n;
     }
 
-    /** Hands out the characters before the one over the limit; the error comes with the next read. */
+    /**
+     * Hands out the characters before the one over the limit; the error comes with the next read.
+     */
     private int overLimit(int offset, int at) throws TooLong {
         failed = true;
         if (at == offset) {
@@ -105,20 +120,36 @@ final class XmlMarkupLimit extends Reader {
         return at - offset;
     }
 
-    /** Follows one character of markup; false when it makes the current piece longer than the limit. */
+    /**
+     * Follows one character of markup; false when it makes the current piece longer than the limit.
+     */
     private boolean accept(char c) {
         if (++length > limit) {
             return false;
         }
         switch (state) {
             case OPEN -> state = c == '!' ? State.BANG : c == '?' ? State.PI : tag(c);
-            case BANG -> state = c == '-' ? State.COMMENT : c == '[' ? State.CDATA : tag(c); // else a DOCTYPE
+            case BANG ->
+                    state =
+                            c == '-'
+                                    ? State.COMMENT
+                                    : c == '[' ? State.CDATA : tag(c); // else a DOCTYPE
             case TAG -> state = tag(c);
             case QUOTE -> state = c == quote ? State.TAG : State.QUOTE;
-            case COMMENT -> state = c == '>' && previous == '-' && beforePrevious == '-' && length > 6 ? State.TEXT : State.COMMENT;
-            case CDATA -> state = c == '>' && previous == ']' && beforePrevious == ']' ? State.TEXT : State.CDATA;
+            case COMMENT ->
+                    state =
+                            c == '>' && previous == '-' && beforePrevious == '-' && length > 6
+                                    ? State.TEXT
+                                    : State.COMMENT;
+            case CDATA ->
+                    state =
+                            c == '>' && previous == ']' && beforePrevious == ']'
+                                    ? State.TEXT
+                                    : State.CDATA;
             case PI -> state = c == '>' && previous == '?' && length > 3 ? State.TEXT : State.PI;
-            default -> throw new IllegalStateException(state.name()); // TEXT is followed by read itself
+            default ->
+                    throw new IllegalStateException(
+                            state.name()); // TEXT is followed by read itself
         }
         beforePrevious = previous;
         previous = c;

@@ -3,12 +3,6 @@ package com.partnerpipeline.formats;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
-
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -16,11 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads XML: each child element of the root element is one record; its attributes and child elements are fields,
- * deeper elements reachable by dotted path, repeated elements collected into a list. Any DOCTYPE is refused, so no
- * DTD, external entity or entity expansion is ever processed.
+ * Reads XML: each child element of the root element is one record; its attributes and child
+ * elements are fields, deeper elements reachable by dotted path, repeated elements collected into a
+ * list. Any DOCTYPE is refused, so no DTD, external entity or entity expansion is ever processed.
  */
 final class XmlRecordReader implements RecordReader {
     private final CountingInputStream counter;
@@ -28,14 +27,23 @@ final class XmlRecordReader implements RecordReader {
     private final RecordBudget budget;
     private final ReaderLimits limits;
     private final LeadingWhitespace skipped;
-    /** Woodstox enforces it only approximately (a 94-character CDATA section passed a limit of 32), so again here. */
+
+    /**
+     * Woodstox enforces it only approximately (a 94-character CDATA section passed a limit of 32),
+     * so again here.
+     */
     private final int maxFieldChars;
-    /** The encoding the file is decoded in, for the partner's message when its bytes are not of it. */
+
+    /**
+     * The encoding the file is decoded in, for the partner's message when its bytes are not of it.
+     */
     private String encoding = "UTF-8";
+
     private long nextIndex;
     private boolean finished;
 
-    XmlRecordReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits) throws UnreadableFileException {
+    XmlRecordReader(LeadingWhitespace skipped, CountingInputStream counter, ReaderLimits limits)
+            throws UnreadableFileException {
         this.counter = counter;
         this.skipped = skipped;
         this.budget = new RecordBudget(limits);
@@ -49,7 +57,9 @@ final class XmlRecordReader implements RecordReader {
         try {
             XmlDecoding.Decoded decoded = XmlDecoding.decode(skipped.rest());
             this.encoding = decoded.encoding();
-            this.xml = factory(limits).createXMLStreamReader(new XmlMarkupLimit(decoded.reader(), limits));
+            this.xml =
+                    factory(limits)
+                            .createXMLStreamReader(new XmlMarkupLimit(decoded.reader(), limits));
             moveToRootElement();
         } catch (XMLStreamException e) {
             throw fatal(e);
@@ -75,7 +85,8 @@ final class XmlRecordReader implements RecordReader {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD) {
-                throw fatal("DOCTYPE declarations are not allowed (DTDs and external entities are refused)");
+                throw fatal(
+                        "DOCTYPE declarations are not allowed (DTDs and external entities are refused)");
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 return;
@@ -112,18 +123,27 @@ final class XmlRecordReader implements RecordReader {
         long line = skipped.line(xml.getLocation().getLineNumber());
         String name = xml.getLocalName();
         budget.reset();
-        budget.boundName(name.length()); // the record's own name is no field, but a name of megabytes is no record
+        budget.boundName(
+                name.length()); // the record's own name is no field, but a name of megabytes is
+        // no record
         Object value = readElement();
         nextIndex++;
         if (budget.exceeded()) {
-            return new MalformedRecord(index, line, budget.describe(), "<" + abbreviate(name) + ">");
+            return new MalformedRecord(
+                    index, line, budget.describe(), "<" + abbreviate(name) + ">");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(TreeRecord.TEXT_KEY, value);
+        Map<String, Object> fields =
+                value instanceof Map<?, ?> map
+                        ? (Map<String, Object>) map
+                        : Map.of(TreeRecord.TEXT_KEY, value);
         return new TreeRecord(index, line, fields);
     }
 
-    /** Reads the element the reader is on: its text when it is a plain leaf, else a map of attributes and children. */
+    /**
+     * Reads the element the reader is on: its text when it is a plain leaf, else a map of
+     * attributes and children.
+     */
     private Object readElement() throws XMLStreamException {
         Map<String, Object> fields = null;
         int attributes = xml.getAttributeCount();
@@ -135,15 +155,18 @@ final class XmlRecordReader implements RecordReader {
                     throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
                 String name = xml.getAttributeLocalName(i);
-                budget.chargeName(name.length()); // the name is the field's key: it counts as the record's text
+                budget.chargeName(name.length()); // the name is the field's key: it counts as the
+                // record's text
                 budget.chargeValue(value.length());
-                if (!budget.exceeded()) { // a rejected record keeps nothing, least of all a name of megabytes
+                if (!budget.exceeded()) { // a rejected record keeps nothing, least of all a name of
+                    // megabytes
                     fields.put(name, value);
                 }
             }
         }
         String text = null;
-        // Text split into many pieces (by comments, say: "x<!---->x<!---->...") is joined here in linear time;
+        // Text split into many pieces (by comments, say: "x<!---->x<!---->...") is joined here in
+        // linear time;
         // joined by String concatenation, a 3 MB record took 37 s.
         StringBuilder pieces = null;
         while (true) {
@@ -158,7 +181,8 @@ final class XmlRecordReader implements RecordReader {
                 if (!budget.exceeded()) {
                     putRepeatable(fields, name, child);
                 }
-            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+            } else if (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
                 String piece = xml.getText();
                 if (text == null) {
@@ -173,7 +197,8 @@ final class XmlRecordReader implements RecordReader {
                     throw new LimitExceeded(LimitMessages.valueTooLong(limits), xml.getLocation());
                 }
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new XMLStreamException("undeclared entity '&" + xml.getLocalName() + ";'", xml.getLocation());
+                throw new XMLStreamException(
+                        "undeclared entity '&" + xml.getLocalName() + ";'", xml.getLocation());
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
@@ -193,7 +218,10 @@ final class XmlRecordReader implements RecordReader {
         return fields;
     }
 
-    /** A rejected record's text shows its name, cut short: the partner's error file need not hold megabytes of it. */
+    /**
+     * A rejected record's text shows its name, cut short: the partner's error file need not hold
+     * megabytes of it.
+     */
     private static String abbreviate(String name) {
         return name.length() <= 100 ? name : name.substring(0, 100) + "...";
     }
@@ -214,7 +242,10 @@ final class XmlRecordReader implements RecordReader {
         }
     }
 
-    /** After the root element closes, only comments and whitespace may follow; the parser checks that. */
+    /**
+     * After the root element closes, only comments and whitespace may follow; the parser checks
+     * that.
+     */
     private void readToEndOfDocument() throws XMLStreamException {
         finished = true;
         while (xml.hasNext()) {
@@ -224,14 +255,16 @@ final class XmlRecordReader implements RecordReader {
 
     private UnreadableFileException fatal(String reason) {
         finished = true;
-        return new UnreadableFileException(reason, nextIndex, line(xml.getLocation()), column(xml.getLocation()));
+        return new UnreadableFileException(
+                reason, nextIndex, line(xml.getLocation()), column(xml.getLocation()));
     }
 
     private UnreadableFileException fatal(Exception e) {
         finished = true;
         Location at = e instanceof XMLStreamException xe ? xe.getLocation() : null;
         if (at == null && xml != null) {
-            at = xml.getLocation(); // a failure to read (a bad byte, a tag too long) comes without one: where the parser is
+            at = xml.getLocation(); // a failure to read (a bad byte, a tag too long) comes
+            // without one: where the parser is
         }
         return new UnreadableFileException(reason(e), nextIndex, line(at), column(at), e);
     }
@@ -242,19 +275,26 @@ final class XmlRecordReader implements RecordReader {
     }
 
     private long column(Location at) {
-        return at == null ? 0 : Math.max(skipped.column(at.getLineNumber(), at.getColumnNumber()), 0);
+        return at == null
+                ? 0
+                : Math.max(skipped.column(at.getLineNumber(), at.getColumnNumber()), 0);
     }
 
-    /** Woodstox wraps a failure to read the input in an XMLStreamException: that is no fault of the XML. */
+    /**
+     * Woodstox wraps a failure to read the input in an XMLStreamException: that is no fault of the
+     * XML.
+     */
     private String reason(Exception e) {
         if (e instanceof LimitExceeded limit) {
             return limit.reason;
         }
         Throwable cause = e;
-        while (cause instanceof XMLStreamException xe && (xe.getNestedException() != null || xe.getCause() != null)) {
+        while (cause instanceof XMLStreamException xe
+                && (xe.getNestedException() != null || xe.getCause() != null)) {
             cause = xe.getNestedException() != null ? xe.getNestedException() : xe.getCause();
         }
-        if (cause instanceof XmlMarkupLimit.TooLong || cause instanceof XmlDecoding.UnsupportedEncoding) {
+        if (cause instanceof XmlMarkupLimit.TooLong
+                || cause instanceof XmlDecoding.UnsupportedEncoding) {
             return cause.getMessage(); // worded for the partner
         }
         if (cause instanceof CharacterCodingException || cause instanceof CharConversionException) {
@@ -263,15 +303,21 @@ final class XmlRecordReader implements RecordReader {
         if (cause instanceof IOException io) {
             return ReadErrors.reason(io);
         }
-        return e instanceof XMLStreamException xe ? describe(woodstoxReason(xe.getMessage())) : "invalid XML";
+        return e instanceof XMLStreamException xe
+                ? describe(woodstoxReason(xe.getMessage()))
+                : "invalid XML";
     }
 
-    /** Woodstox's words for the limits we set are replaced by ours, which name the configuration key. */
+    /**
+     * Woodstox's words for the limits we set are replaced by ours, which name the configuration
+     * key.
+     */
     private String describe(String woodstoxReason) {
         if (woodstoxReason.startsWith("Maximum Element Depth limit")) {
             return LimitMessages.tooDeep(limits);
         }
-        if (woodstoxReason.startsWith("Text size limit") || woodstoxReason.startsWith("Maximum attribute size limit")) {
+        if (woodstoxReason.startsWith("Text size limit")
+                || woodstoxReason.startsWith("Maximum attribute size limit")) {
             return LimitMessages.valueTooLong(limits);
         }
         if (woodstoxReason.startsWith("Attribute limit")) {
@@ -280,19 +326,26 @@ final class XmlRecordReader implements RecordReader {
         return "invalid XML: " + woodstoxReason;
     }
 
-    /** Woodstox appends " at [row,col ...]" on a new line; the exception carries the location already. */
+    /**
+     * Woodstox appends " at [row,col ...]" on a new line; the exception carries the location
+     * already.
+     */
     private static String woodstoxReason(String message) {
         if (message == null) {
             return "unreadable content";
         }
-        String reason = message.startsWith("ParseError at [") ? message.substring(message.indexOf("Message:") + 8).trim() : message;
+        String reason =
+                message.startsWith("ParseError at [")
+                        ? message.substring(message.indexOf("Message:") + 8).trim()
+                        : message;
         int lineBreak = reason.indexOf('\n');
         return lineBreak > 0 ? reason.substring(0, lineBreak) : reason;
     }
 
     /**
-     * A limit this reader checks itself, already worded for the partner. It is an XMLStreamException so that it
-     * leaves the parsing code the way Woodstox's own errors do, with the parser's location.
+     * A limit this reader checks itself, already worded for the partner. It is an
+     * XMLStreamException so that it leaves the parsing code the way Woodstox's own errors do, with
+     * the parser's location.
      */
     private static final class LimitExceeded extends XMLStreamException {
         private final String reason;

@@ -8,13 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Stores batches on a thread of its own, in order, so the processing loop reads and validates the next batches
- * while the database stores this one. Each batch is first prepared on the loop's thread (serialized, say), so the
- * storing thread does nothing but talk to the store. At most {@code capacity} prepared batches wait, so memory stays
- * bounded. A failure of the store surfaces in the loop's next {@link #write}, or in {@link #finish}.
+ * Stores batches on a thread of its own, in order, so the processing loop reads and validates the
+ * next batches while the database stores this one. Each batch is first prepared on the loop's
+ * thread (serialized, say), so the storing thread does nothing but talk to the store. At most
+ * {@code capacity} prepared batches wait, so memory stays bounded. A failure of the store surfaces
+ * in the loop's next {@link #write}, or in {@link #finish}.
  *
- * <p>Batches that queued up while the store was busy are handed over together (they are contiguous), so a slow
- * database gets fewer, larger transactions: group commit. Each batch still lands whole in one store call.
+ * <p>Batches that queued up while the store was busy are handed over together (they are
+ * contiguous), so a slow database gets fewer, larger transactions: group commit. Each batch still
+ * lands whole in one store call.
  *
  * @param <P> a batch prepared for storing
  */
@@ -26,8 +28,7 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
     }
 
     /** A queue entry; the one with no batch marks the end. */
-    private record Entry<P>(P batch) {
-    }
+    private record Entry<P>(P batch) {}
 
     private final Function<RecordBatch, P> prepare;
     private final Store<P> store;
@@ -36,7 +37,8 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
     private volatile RuntimeException failure;
     private volatile boolean storedAll;
 
-    public BackgroundSink(Function<RecordBatch, P> prepare, Store<P> store, int capacity, String threadName) {
+    public BackgroundSink(
+            Function<RecordBatch, P> prepare, Store<P> store, int capacity, String threadName) {
         this.prepare = prepare;
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -82,9 +84,9 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
     }
 
     /**
-     * Waits until every batch handed over is stored; throws what the store threw, if it did, and in any case when
-     * the writer ended without storing everything (killed by an {@link Error}, say), so no caller mistakes a partial
-     * run for a complete one.
+     * Waits until every batch handed over is stored; throws what the store threw, if it did, and in
+     * any case when the writer ended without storing everything (killed by an {@link Error}, say),
+     * so no caller mistakes a partial run for a complete one.
      */
     public void finish() {
         enqueue(new Entry<>(null));
@@ -92,7 +94,8 @@ public final class BackgroundSink<P> implements RecordSink, AutoCloseable {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for batches to be stored", e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for batches to be stored", e);
         }
         rethrowFailure();
         if (!storedAll) {

@@ -4,7 +4,6 @@ import com.partnerpipeline.formats.ReadItem;
 import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.schema.CompiledSchema;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,16 +14,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads on one thread and evaluates on a pool, handing results back in file order. Parsing is sequential by
- * nature, but transformation and validation of one record do not depend on any other, so on a multi-core machine
- * they run side by side with the parsing. At most {@code 4 x threads} chunks are in flight: memory stays bounded.
+ * Reads on one thread and evaluates on a pool, handing results back in file order. Parsing is
+ * sequential by nature, but transformation and validation of one record do not depend on any other,
+ * so on a multi-core machine they run side by side with the parsing. At most {@code 4 x threads}
+ * chunks are in flight: memory stays bounded.
  */
 final class ParallelEvaluation implements EvaluationSource {
     private static final int CHUNK_SIZE = 256;
 
-    /** Up to {@link #CHUNK_SIZE} evaluations; the last chunk of a file carries its end and any read failure. */
-    private record Chunk(Evaluation[] items, int count, long bytesConsumed, boolean last, Throwable failure) {
-    }
+    /**
+     * Up to {@link #CHUNK_SIZE} evaluations; the last chunk of a file carries its end and any read
+     * failure.
+     */
+    private record Chunk(
+            Evaluation[] items, int count, long bytesConsumed, boolean last, Throwable failure) {}
 
     private final RecordReader reader;
     private final long resumeAtIndex;
@@ -35,17 +38,22 @@ final class ParallelEvaluation implements EvaluationSource {
     private Chunk current = new Chunk(new Evaluation[0], 0, 0, false, null);
     private int position;
 
-    ParallelEvaluation(RecordReader reader, CompiledSchema schema, long resumeAtIndex, int threads) {
+    ParallelEvaluation(
+            RecordReader reader, CompiledSchema schema, long resumeAtIndex, int threads) {
         this.reader = reader;
         this.resumeAtIndex = resumeAtIndex;
         this.evaluator = ThreadLocal.withInitial(() -> new RecordEvaluator(schema));
         this.inFlight = new ArrayBlockingQueue<>(4 * threads);
         AtomicInteger counter = new AtomicInteger();
-        this.evaluators = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "evaluate-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.evaluators =
+                Executors.newFixedThreadPool(
+                        threads,
+                        task -> {
+                            Thread thread =
+                                    new Thread(task, "evaluate-" + counter.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         this.producer = new Thread(this::produce, "read");
         this.producer.setDaemon(true);
         this.producer.start();
@@ -75,9 +83,12 @@ final class ParallelEvaluation implements EvaluationSource {
                 long bytes = reader.bytesConsumed();
                 boolean end = last;
                 Throwable error = failure;
-                inFlight.put(size == 0
-                        ? CompletableFuture.completedFuture(new Chunk(new Evaluation[0], 0, bytes, end, error))
-                        : evaluators.submit(() -> evaluate(items, size, bytes, end, error)));
+                inFlight.put(
+                        size == 0
+                                ? CompletableFuture.completedFuture(
+                                        new Chunk(new Evaluation[0], 0, bytes, end, error))
+                                : evaluators.submit(
+                                        () -> evaluate(items, size, bytes, end, error)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer
@@ -86,7 +97,8 @@ final class ParallelEvaluation implements EvaluationSource {
         }
     }
 
-    private Chunk evaluate(ReadItem[] items, int count, long bytes, boolean last, Throwable failure) {
+    private Chunk evaluate(
+            ReadItem[] items, int count, long bytes, boolean last, Throwable failure) {
         RecordEvaluator local = evaluator.get();
         Evaluation[] evaluations = new Evaluation[count];
         for (int i = 0; i < count; i++) {

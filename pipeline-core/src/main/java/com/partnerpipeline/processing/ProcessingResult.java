@@ -5,8 +5,13 @@ package com.partnerpipeline.processing;
  *
  * @param message why it failed or was cancelled; null when it completed
  */
-public record ProcessingResult(Outcome outcome, ProcessingProgress totals, String message, long elapsedNanos) {
-    public enum Outcome { COMPLETED, FAILED, CANCELLED }
+public record ProcessingResult(
+        Outcome outcome, ProcessingProgress totals, String message, long elapsedNanos) {
+    public enum Outcome {
+        COMPLETED,
+        FAILED,
+        CANCELLED
+    }
 
     public double seconds() {
         return elapsedNanos / 1e9;

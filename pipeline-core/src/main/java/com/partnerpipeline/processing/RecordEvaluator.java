@@ -12,14 +12,13 @@ import com.partnerpipeline.validation.FieldError;
 import com.partnerpipeline.validation.RawText;
 import com.partnerpipeline.validation.RecordRule;
 import com.partnerpipeline.validation.Violation;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Transforms and validates one record against a compiled schema. Reuses its scratch space between records, so a
- * valid record costs one array; not thread-safe, one per processing loop.
+ * Transforms and validates one record against a compiled schema. Reuses its scratch space between
+ * records, so a valid record costs one array; not thread-safe, one per processing loop.
  */
 public final class RecordEvaluator implements ErrorCollector {
     private static final String REQUIRED_MESSAGE = "is required";
@@ -68,7 +67,9 @@ public final class RecordEvaluator implements ErrorCollector {
             rule.check(record, transformed, this);
         }
         Arrays.fill(transformed, null);
-        return errors == null ? new ValidRecord(item.index(), item.lineNumber(), values) : new RejectedRecord(item, errors);
+        return errors == null
+                ? new ValidRecord(item.index(), item.lineNumber(), values)
+                : new RejectedRecord(item, errors);
     }
 
     @Override
@@ -76,6 +77,8 @@ public final class RecordEvaluator implements ErrorCollector {
         if (errors == null) {
             errors = new ArrayList<>(2);
         }
-        errors.add(new FieldError(current.index(), current.lineNumber(), field, code, message, rawValue));
+        errors.add(
+                new FieldError(
+                        current.index(), current.lineNumber(), field, code, message, rawValue));
     }
 }

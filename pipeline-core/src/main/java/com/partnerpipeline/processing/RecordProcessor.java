@@ -5,16 +5,16 @@ import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.processing.ProcessingResult.Outcome;
 import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.validation.ErrorThresholds;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The one processing loop: reader, then transform and validate, then sink, in batches. The worker and the offline
- * command both run it, each with its own sink. Whatever way a run ends, the sink has received every record the run
- * counted, in file order, and nothing after them: resuming after the last batch loses and repeats nothing.
+ * The one processing loop: reader, then transform and validate, then sink, in batches. The worker
+ * and the offline command both run it, each with its own sink. Whatever way a run ends, the sink
+ * has received every record the run counted, in file order, and nothing after them: resuming after
+ * the last batch loses and repeats nothing.
  */
 public final class RecordProcessor {
     private final ProcessingOptions options;
@@ -24,13 +24,20 @@ public final class RecordProcessor {
     }
 
     /**
-     * @param cancelled polled before each record; once it answers true the run stops as {@link Outcome#CANCELLED}
+     * @param cancelled polled before each record; once it answers true the run stops as {@link
+     *     Outcome#CANCELLED}
      */
-    public ProcessingResult process(RecordReader reader, CompiledSchema schema, RecordSink sink,
-                                    ProgressListener listener, BooleanSupplier cancelled) {
-        try (EvaluationSource source = options.parallelism() == 1
-                ? new SequentialEvaluation(reader, schema, options.resumeAtIndex())
-                : new ParallelEvaluation(reader, schema, options.resumeAtIndex(), options.parallelism())) {
+    public ProcessingResult process(
+            RecordReader reader,
+            CompiledSchema schema,
+            RecordSink sink,
+            ProgressListener listener,
+            BooleanSupplier cancelled) {
+        try (EvaluationSource source =
+                options.parallelism() == 1
+                        ? new SequentialEvaluation(reader, schema, options.resumeAtIndex())
+                        : new ParallelEvaluation(
+                                reader, schema, options.resumeAtIndex(), options.parallelism())) {
             Run run = new Run(source, schema.thresholds(), sink, listener, options.resumedFrom());
             try {
                 Evaluation evaluation;
@@ -40,7 +47,8 @@ public final class RecordProcessor {
                     }
                     Optional<String> exceeded = run.accept(evaluation);
                     if (exceeded.isPresent()) {
-                        return run.end(Outcome.FAILED, "error threshold exceeded: " + exceeded.get());
+                        return run.end(
+                                Outcome.FAILED, "error threshold exceeded: " + exceeded.get());
                     }
                 }
                 return run.end(Outcome.COMPLETED, null);
@@ -65,8 +73,12 @@ public final class RecordProcessor {
         private long recordsRejected;
         private long fieldErrors;
 
-        Run(EvaluationSource source, ErrorThresholds thresholds, RecordSink sink, ProgressListener listener,
-            ProcessingProgress resumedFrom) {
+        Run(
+                EvaluationSource source,
+                ErrorThresholds thresholds,
+                RecordSink sink,
+                ProgressListener listener,
+                ProcessingProgress resumedFrom) {
             this.source = source;
             this.thresholds = thresholds;
             this.sink = sink;
@@ -105,12 +117,18 @@ public final class RecordProcessor {
         }
 
         private ProcessingProgress progress() {
-            return new ProcessingProgress(recordsRead, recordsValid, recordsRejected, fieldErrors, source.bytesConsumed());
+            return new ProcessingProgress(
+                    recordsRead,
+                    recordsValid,
+                    recordsRejected,
+                    fieldErrors,
+                    source.bytesConsumed());
         }
 
         ProcessingResult end(Outcome outcome, String message) {
             flush();
-            return new ProcessingResult(outcome, progress(), message, System.nanoTime() - startNanos);
+            return new ProcessingResult(
+                    outcome, progress(), message, System.nanoTime() - startNanos);
         }
     }
 }

@@ -5,7 +5,10 @@ import com.partnerpipeline.formats.RecordReader;
 import com.partnerpipeline.formats.UnreadableFileException;
 import com.partnerpipeline.schema.CompiledSchema;
 
-/** Reads and evaluates on the caller's thread: no threads of its own, for callers that run many files at once. */
+/**
+ * Reads and evaluates on the caller's thread: no threads of its own, for callers that run many
+ * files at once.
+ */
 final class SequentialEvaluation implements EvaluationSource {
     private final RecordReader reader;
     private final RecordEvaluator evaluator;

@@ -7,7 +7,14 @@ import java.util.stream.Collectors;
 
 /** The value types a schema field can declare, by their names in schema JSON. */
 public enum FieldType {
-    STRING, NUMBER, INTEGER, BOOLEAN, DATE, DATETIME, EMAIL, URL;
+    STRING,
+    NUMBER,
+    INTEGER,
+    BOOLEAN,
+    DATE,
+    DATETIME,
+    EMAIL,
+    URL;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 

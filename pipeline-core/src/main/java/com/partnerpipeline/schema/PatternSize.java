@@ -4,25 +4,27 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * About how many instructions RE2/J compiles a pattern into, worked out from the pattern's text in one pass without
- * compiling it. RE2/J writes a counted repetition out: {@code x{1000}} is a thousand copies of {@code x}, so the
- * 31 characters of {@code ^((a{1000}){1000}){1000}$} are a billion instructions, which exhaust any heap before they are
- * compiled. (RE2 in C++ refuses nested repetitions whose product passes 1000; RE2/J does not.) The count errs on
- * the high side: a class, escape or literal is one instruction, a group two more, an alternation one more per branch.
- * A malformed pattern is counted as far as it reads; RE2/J then refuses it with its own message.
+ * About how many instructions RE2/J compiles a pattern into, worked out from the pattern's text in
+ * one pass without compiling it. RE2/J writes a counted repetition out: {@code x{1000}} is a
+ * thousand copies of {@code x}, so the 31 characters of {@code ^((a{1000}){1000}){1000}$} are a
+ * billion instructions, which exhaust any heap before they are compiled. (RE2 in C++ refuses nested
+ * repetitions whose product passes 1000; RE2/J does not.) The count errs on the high side: a class,
+ * escape or literal is one instruction, a group two more, an alternation one more per branch. A
+ * malformed pattern is counted as far as it reads; RE2/J then refuses it with its own message.
  */
 final class PatternSize {
     /** Sizes saturate here, far above any limit, so no product overflows. */
     private static final long CAP = 1L << 40;
 
-    private PatternSize() {
-    }
+    private PatternSize() {}
 
     /** One group (or the whole pattern) being counted. */
     private static final class Group {
-        private long alternatives; // the branches before the current one, with one instruction each to choose
-        private long branch;       // the current branch so far
-        private long last;         // the last item of the branch, which a repetition applies to
+        private long
+                alternatives; // the branches before the current one, with one instruction each to
+        // choose
+        private long branch; // the current branch so far
+        private long last; // the last item of the branch, which a repetition applies to
 
         void item(long size) {
             branch = add(branch, size);
@@ -35,7 +37,10 @@ final class PatternSize {
             last = 0;
         }
 
-        /** {@code min} copies, then up to {@code max} (or, unbounded, one looping copy), each optional one with a choice. */
+        /**
+         * {@code min} copies, then up to {@code max} (or, unbounded, one looping copy), each
+         * optional one with a choice.
+         */
         void repeat(long min, long max, boolean unbounded) {
             long copies = unbounded ? Math.max(min, 1) : Math.max(max, 1);
             long extra = add(times(last, copies - 1), unbounded ? 1 : max - min);
@@ -57,7 +62,10 @@ final class PatternSize {
             char c = pattern.charAt(i);
             if (c == '\\') {
                 int end = endOfEscape(pattern, i);
-                group.item(pattern.startsWith("\\Q", i) ? Math.max(end - i - 4, 1) : 1); // \Q...\E: each character
+                group.item(
+                        pattern.startsWith("\\Q", i)
+                                ? Math.max(end - i - 4, 1)
+                                : 1); // \Q...\E: each character
                 i = end;
             } else if (c == '[') {
                 i = endOfClass(pattern, i);
@@ -103,7 +111,10 @@ final class PatternSize {
         return group.size();
     }
 
-    /** Just past an escape: {@code \d}, {@code \pL}, {@code \p{Greek}}, {@code \x{10FFFF}}, {@code \x41}, {@code \Q...\E}. */
+    /**
+     * Just past an escape: {@code \d}, {@code \pL}, {@code \p{Greek}}, {@code \x{10FFFF}}, {@code
+     * \x41}, {@code \Q...\E}.
+     */
     private static int endOfEscape(String p, int i) {
         int n = p.length();
         if (i + 1 >= n) {
@@ -121,7 +132,10 @@ final class PatternSize {
         return Math.min(n, i + (kind == 'x' ? 4 : kind == 'p' || kind == 'P' ? 3 : 2));
     }
 
-    /** Just past a character class; {@code []a]} and {@code [^]a]} hold a ']', {@code [[:alpha:]]} a named class. */
+    /**
+     * Just past a character class; {@code []a]} and {@code [^]a]} hold a ']', {@code [[:alpha:]]} a
+     * named class.
+     */
     private static int endOfClass(String p, int i) {
         int n = p.length();
         int j = i + 1;
@@ -143,7 +157,10 @@ final class PatternSize {
         return Math.min(n, j + 1);
     }
 
-    /** Where a group's content starts, or -1 for a flags-only {@code (?i)}; {@code (?:}, {@code (?i:}, {@code (?P<name>}. */
+    /**
+     * Where a group's content starts, or -1 for a flags-only {@code (?i)}; {@code (?:}, {@code
+     * (?i:}, {@code (?P<name>}.
+     */
     private static int startOfGroupBody(String p, int i) {
         if (!p.startsWith("(?", i)) {
             return i + 1;
@@ -159,7 +176,10 @@ final class PatternSize {
         return j < p.length() && p.charAt(j) == ')' ? -1 : Math.min(p.length(), j + 1);
     }
 
-    /** The index of the '}' closing {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i}, or -1: then '{' is a literal. */
+    /**
+     * The index of the '}' closing {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i}, or -1:
+     * then '{' is a literal.
+     */
     private static int repetitionEnd(String p, int i) {
         int j = i + 1;
         int digits = 0;

@@ -5,7 +5,6 @@ import com.partnerpipeline.validation.ErrorThresholds;
 import com.partnerpipeline.validation.NoExtraFieldsRule;
 import com.partnerpipeline.validation.RecordRule;
 import com.partnerpipeline.validation.RequireAtLeastOneRule;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,12 +13,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compiles a schema, the pair {@code fields} (JSON array) and {@code validation_rules} (JSON object), into a
- * {@link CompiledSchema}. Everything that can be wrong with a schema is found here, before any record is read.
+ * Compiles a schema, the pair {@code fields} (JSON array) and {@code validation_rules} (JSON
+ * object), into a {@link CompiledSchema}. Everything that can be wrong with a schema is found here,
+ * before any record is read.
  */
 public final class SchemaCompiler {
     private static final Set<String> RULE_KEYS =
-            Set.of("requireAtLeastOne", "maxErrors", "maxErrorRate", "minRecordsForErrorRate", "allowExtraFields");
+            Set.of(
+                    "requireAtLeastOne",
+                    "maxErrors",
+                    "maxErrorRate",
+                    "minRecordsForErrorRate",
+                    "allowExtraFields");
 
     private final FieldCompiler fieldCompiler = new FieldCompiler();
     private final SchemaLimitsCheck limits;
@@ -30,9 +35,11 @@ public final class SchemaCompiler {
 
     /**
      * @param validationRules may be null or JSON null: no rules
-     * @throws InvalidSchemaException also for a schema over the limits, found before anything is compiled
+     * @throws InvalidSchemaException also for a schema over the limits, found before anything is
+     *     compiled
      */
-    public CompiledSchema compile(JsonNode fields, JsonNode validationRules) throws InvalidSchemaException {
+    public CompiledSchema compile(JsonNode fields, JsonNode validationRules)
+            throws InvalidSchemaException {
         if (fields == null || !fields.isArray() || fields.isEmpty()) {
             throw new InvalidSchemaException("fields must be a non-empty JSON array");
         }
@@ -50,11 +57,13 @@ public final class SchemaCompiler {
             return new CompiledSchema(compiled, List.of(), ErrorThresholds.NONE);
         }
         SchemaNode rules = SchemaNode.of(validationRules, "validation_rules", RULE_KEYS);
-        return new CompiledSchema(compiled, recordRules(rules, compiled, indexByName), thresholds(rules));
+        return new CompiledSchema(
+                compiled, recordRules(rules, compiled, indexByName), thresholds(rules));
     }
 
-    private static List<RecordRule> recordRules(SchemaNode rules, List<CompiledField> fields,
-                                                Map<String, Integer> indexByName) throws InvalidSchemaException {
+    private static List<RecordRule> recordRules(
+            SchemaNode rules, List<CompiledField> fields, Map<String, Integer> indexByName)
+            throws InvalidSchemaException {
         List<RecordRule> recordRules = new ArrayList<>();
         if (rules.has("requireAtLeastOne")) {
             recordRules.add(requireAtLeastOne(rules, indexByName));
@@ -79,7 +88,11 @@ public final class SchemaCompiler {
             String name = names.get(i).asText();
             Integer index = indexByName.get(name);
             if (!names.get(i).isTextual() || index == null) {
-                throw rules.error("requireAtLeastOne", "names '" + names.get(i).asText() + "', which is not a field of the schema");
+                throw rules.error(
+                        "requireAtLeastOne",
+                        "names '"
+                                + names.get(i).asText()
+                                + "', which is not a field of the schema");
             }
             fieldNames.add(name);
             indexes[i] = index;
@@ -98,7 +111,11 @@ public final class SchemaCompiler {
             maxErrorRate = rate;
         }
         Long minRecords = rules.wholeNumber("minRecordsForErrorRate", 1);
-        return new ErrorThresholds(maxErrors, maxErrorRate,
-                minRecords == null ? ErrorThresholds.DEFAULT_MIN_RECORDS_FOR_ERROR_RATE : minRecords);
+        return new ErrorThresholds(
+                maxErrors,
+                maxErrorRate,
+                minRecords == null
+                        ? ErrorThresholds.DEFAULT_MIN_RECORDS_FOR_ERROR_RATE
+                        : minRecords);
     }
 }

@@ -1,15 +1,15 @@
 package com.partnerpipeline.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 
 /**
- * Refuses a schema that exceeds its {@link SchemaLimits}, looking only at sizes, in one pass over its JSON and before
- * anything is compiled: a pattern's size is counted from its text, never by compiling it. Whatever else is wrong with
- * the schema is left to the compiler, which can then afford to look.
+ * Refuses a schema that exceeds its {@link SchemaLimits}, looking only at sizes, in one pass over
+ * its JSON and before anything is compiled: a pattern's size is counted from its text, never by
+ * compiling it. Whatever else is wrong with the schema is left to the compiler, which can then
+ * afford to look.
  */
 final class SchemaLimitsCheck {
     private final SchemaLimits limits;
@@ -20,7 +20,8 @@ final class SchemaLimitsCheck {
 
     void check(JsonNode fields, JsonNode rules) throws InvalidSchemaException {
         if (fields != null && fields.isArray() && fields.size() > limits.maxFields()) {
-            throw over("the schema has " + fields.size() + " fields", limits.maxFields(), "maxFields");
+            throw over(
+                    "the schema has " + fields.size() + " fields", limits.maxFields(), "maxFields");
         }
         checkDepth(fields);
         checkDepth(rules);
@@ -31,14 +32,17 @@ final class SchemaLimitsCheck {
         }
         JsonNode ruleFields = rules == null ? null : rules.get("requireAtLeastOne");
         if (ruleFields != null && ruleFields.size() > limits.maxRuleFields()) {
-            throw over("validation_rules: requireAtLeastOne names " + ruleFields.size() + " fields",
-                    limits.maxRuleFields(), "maxRuleFields");
+            throw over(
+                    "validation_rules: requireAtLeastOne names " + ruleFields.size() + " fields",
+                    limits.maxRuleFields(),
+                    "maxRuleFields");
         }
     }
 
     /**
-     * Iterative, so no nesting reaches the stack, whatever parsed the JSON allowed. Also refuses U+0000 in any text:
-     * PostgreSQL's jsonb, which stores schemas, cannot hold it, and offline validation must agree with the server.
+     * Iterative, so no nesting reaches the stack, whatever parsed the JSON allowed. Also refuses
+     * U+0000 in any text: PostgreSQL's jsonb, which stores schemas, cannot hold it, and offline
+     * validation must agree with the server.
      */
     private void checkDepth(JsonNode root) throws InvalidSchemaException {
         if (root == null) {
@@ -49,18 +53,23 @@ final class SchemaLimitsCheck {
         while (!pending.isEmpty()) {
             Map.Entry<JsonNode, Integer> next = pending.pop();
             if (next.getKey().isTextual() && next.getKey().asText().indexOf('\u0000') >= 0) {
-                throw new InvalidSchemaException("a text in the schema contains the NUL character (\\u0000), "
-                        + "which cannot be stored");
+                throw new InvalidSchemaException(
+                        "a text in the schema contains the NUL character (\\u0000), "
+                                + "which cannot be stored");
             }
             if (!next.getKey().isContainerNode()) {
                 continue;
             }
             if (next.getValue() > limits.maxDepth()) {
-                throw over("the schema's JSON nests " + next.getValue() + " or more levels deep", limits.maxDepth(), "maxDepth");
+                throw over(
+                        "the schema's JSON nests " + next.getValue() + " or more levels deep",
+                        limits.maxDepth(),
+                        "maxDepth");
             }
             for (Map.Entry<String, JsonNode> child : next.getKey().properties()) {
                 if (child.getKey().indexOf('\u0000') >= 0) {
-                    throw new InvalidSchemaException("a key in the schema contains the NUL character (\\u0000)");
+                    throw new InvalidSchemaException(
+                            "a key in the schema contains the NUL character (\\u0000)");
                 }
             }
             for (JsonNode child : next.getKey()) {
@@ -74,7 +83,11 @@ final class SchemaLimitsCheck {
             return;
         }
         String name = text(field, "name");
-        checkLength("field " + (position + 1) + ": name", name, limits.maxNameLength(), "maxNameLength");
+        checkLength(
+                "field " + (position + 1) + ": name",
+                name,
+                limits.maxNameLength(),
+                "maxNameLength");
         String where = name == null ? "field " + (position + 1) : "field '" + name + "'";
         JsonNode validation = field.path("validation");
         JsonNode transform = field.path("transform");
@@ -90,10 +103,14 @@ final class SchemaLimitsCheck {
         if (mapping == null) {
             return;
         }
-        checkLength(where + ": transform.mapping", mapping, limits.maxNameLength(), "maxNameLength");
+        checkLength(
+                where + ": transform.mapping", mapping, limits.maxNameLength(), "maxNameLength");
         long levels = mapping.chars().filter(c -> c == '.').count() + 1;
         if (levels > limits.maxDepth()) {
-            throw over(where + ": transform.mapping has " + levels + " levels", limits.maxDepth(), "maxDepth");
+            throw over(
+                    where + ": transform.mapping has " + levels + " levels",
+                    limits.maxDepth(),
+                    "maxDepth");
         }
     }
 
@@ -101,11 +118,20 @@ final class SchemaLimitsCheck {
         if (pattern == null) {
             return;
         }
-        checkLength(where + ": validation.pattern", pattern, limits.maxPatternLength(), "maxPatternLength");
+        checkLength(
+                where + ": validation.pattern",
+                pattern,
+                limits.maxPatternLength(),
+                "maxPatternLength");
         long size = PatternSize.of(pattern);
         if (size > limits.maxPatternSize()) {
-            throw over(where + ": validation.pattern compiles to about " + size
-                    + " instructions (its counted repetitions multiplied out)", limits.maxPatternSize(), "maxPatternSize");
+            throw over(
+                    where
+                            + ": validation.pattern compiles to about "
+                            + size
+                            + " instructions (its counted repetitions multiplied out)",
+                    limits.maxPatternSize(),
+                    "maxPatternSize");
         }
     }
 
@@ -114,10 +140,14 @@ final class SchemaLimitsCheck {
             return;
         }
         if (values.size() > limits.maxEnumValues()) {
-            throw over(where + ": validation.enum has " + values.size() + " values", limits.maxEnumValues(), "maxEnumValues");
+            throw over(
+                    where + ": validation.enum has " + values.size() + " values",
+                    limits.maxEnumValues(),
+                    "maxEnumValues");
         }
         for (JsonNode value : values) {
-            checkValue(where + ": validation.enum value", value.isTextual() ? value.asText() : null);
+            checkValue(
+                    where + ": validation.enum value", value.isTextual() ? value.asText() : null);
         }
     }
 
@@ -125,7 +155,8 @@ final class SchemaLimitsCheck {
         checkLength(what, value, limits.maxValueLength(), "maxValueLength");
     }
 
-    private static void checkLength(String what, String text, int limit, String key) throws InvalidSchemaException {
+    private static void checkLength(String what, String text, int limit, String key)
+            throws InvalidSchemaException {
         if (text != null && text.length() > limit) {
             throw over(what + " is " + text.length() + " characters long", limit, key);
         }
@@ -137,6 +168,7 @@ final class SchemaLimitsCheck {
     }
 
     private static InvalidSchemaException over(String what, int limit, String key) {
-        return new InvalidSchemaException(what + "; at most " + limit + " are allowed (schemas." + key + ")");
+        return new InvalidSchemaException(
+                what + "; at most " + limit + " are allowed (schemas." + key + ")");
     }
 }

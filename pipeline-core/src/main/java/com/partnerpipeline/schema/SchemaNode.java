@@ -1,13 +1,15 @@
 package com.partnerpipeline.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads one object of schema JSON with errors that say where ({@code field 'age': validation.min ...}). */
+/**
+ * Reads one object of schema JSON with errors that say where ({@code field 'age': validation.min
+ * ...}).
+ */
 final class SchemaNode {
     private final JsonNode node;
     private final String where;
@@ -17,16 +19,24 @@ final class SchemaNode {
         this.where = where;
     }
 
-    /** @param where how messages name this object, e.g. {@code field 'age': validation} */
-    static SchemaNode of(JsonNode node, String where, Set<String> allowedKeys) throws InvalidSchemaException {
+    /**
+     * @param where how messages name this object, e.g. {@code field 'age': validation}
+     */
+    static SchemaNode of(JsonNode node, String where, Set<String> allowedKeys)
+            throws InvalidSchemaException {
         if (node == null || !node.isObject()) {
             throw new InvalidSchemaException(where + " must be a JSON object");
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!allowedKeys.contains(key)) {
-                throw new InvalidSchemaException(where + ": unknown key '" + key + "' (allowed: "
-                        + String.join(", ", new TreeSet<>(allowedKeys)) + ")");
+                throw new InvalidSchemaException(
+                        where
+                                + ": unknown key '"
+                                + key
+                                + "' (allowed: "
+                                + String.join(", ", new TreeSet<>(allowedKeys))
+                                + ")");
             }
         }
         return new SchemaNode(node, where);
@@ -80,8 +90,9 @@ final class SchemaNode {
     }
 
     /**
-     * The exact value of a number under {@code key}. Schemas are mostly read with floating-point numbers as doubles,
-     * and a double read from {@code 1e999} is infinite, which no {@link BigDecimal} holds.
+     * The exact value of a number under {@code key}. Schemas are mostly read with floating-point
+     * numbers as doubles, and a double read from {@code 1e999} is infinite, which no {@link
+     * BigDecimal} holds.
      */
     BigDecimal decimal(String key, JsonNode number) throws InvalidSchemaException {
         if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
@@ -95,7 +106,8 @@ final class SchemaNode {
         if (value == null) {
             return null;
         }
-        if (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(minimum)) < 0
+        if (value.stripTrailingZeros().scale() > 0
+                || value.compareTo(BigDecimal.valueOf(minimum)) < 0
                 || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw error(key, "must be a whole number of at least " + minimum);
         }

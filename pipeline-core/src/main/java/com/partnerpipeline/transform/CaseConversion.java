@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** {@code transform.case}. Locale-independent, so "I" lowercases to "i" on every machine. */
 public enum CaseConversion {
-    NONE, LOWER, UPPER;
+    NONE,
+    LOWER,
+    UPPER;
 
     String apply(String value) {
         return switch (this) {

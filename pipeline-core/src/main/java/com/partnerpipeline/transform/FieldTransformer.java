@@ -4,8 +4,9 @@ import com.partnerpipeline.formats.FieldPath;
 import com.partnerpipeline.formats.SourceRecord;
 
 /**
- * Where a field's value comes from and how it is prepared before validation: read from {@code mapping} (or the
- * field's own name), optionally trimmed, replaced by {@code default} when absent, optionally case-converted.
+ * Where a field's value comes from and how it is prepared before validation: read from {@code
+ * mapping} (or the field's own name), optionally trimmed, replaced by {@code default} when absent,
+ * optionally case-converted.
  */
 public final class FieldTransformer {
     private final FieldPath source;
@@ -13,7 +14,8 @@ public final class FieldTransformer {
     private final CaseConversion caseConversion;
     private final Object defaultValue;
 
-    public FieldTransformer(FieldPath source, boolean trim, CaseConversion caseConversion, Object defaultValue) {
+    public FieldTransformer(
+            FieldPath source, boolean trim, CaseConversion caseConversion, Object defaultValue) {
         this.source = source;
         this.trim = trim;
         this.caseConversion = caseConversion;

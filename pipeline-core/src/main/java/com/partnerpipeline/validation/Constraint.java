@@ -9,7 +9,9 @@ public interface Constraint {
      */
     Violation check(Object typed, Object input);
 
-    /** The text that length and pattern checks see: the string itself, else the value as written. */
+    /**
+     * The text that length and pattern checks see: the string itself, else the value as written.
+     */
     static String textOf(Object typed, Object input) {
         return typed instanceof String s ? s : RawText.of(input);
     }

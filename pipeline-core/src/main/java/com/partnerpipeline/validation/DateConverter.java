@@ -4,16 +4,25 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-/** Calendar dates, ISO-8601 ({@code 2024-05-31}) unless the field gives a format. Impossible dates are refused. */
+/**
+ * Calendar dates, ISO-8601 ({@code 2024-05-31}) unless the field gives a format. Impossible dates
+ * are refused.
+ */
 public final class DateConverter implements TypeConverter {
     private final DateTimeFormatter formatter;
     private final Violation invalid;
 
-    /** @param pattern the field's format as written in the schema, or null for ISO-8601 */
+    /**
+     * @param pattern the field's format as written in the schema, or null for ISO-8601
+     */
     public DateConverter(DateTimeFormatter formatter, String pattern) {
         this.formatter = formatter == null ? DateTimeFormatter.ISO_LOCAL_DATE : formatter;
-        this.invalid = new Violation(ErrorCode.INVALID_TYPE,
-                "not a valid date (expected " + (pattern == null ? "YYYY-MM-DD" : "format " + pattern) + ")");
+        this.invalid =
+                new Violation(
+                        ErrorCode.INVALID_TYPE,
+                        "not a valid date (expected "
+                                + (pattern == null ? "YYYY-MM-DD" : "format " + pattern)
+                                + ")");
     }
 
     @Override
@@ -31,7 +40,10 @@ public final class DateConverter implements TypeConverter {
         }
     }
 
-    /** {@code YYYY-MM-DD}, by far the most common form, read without the general formatter (five times faster). */
+    /**
+     * {@code YYYY-MM-DD}, by far the most common form, read without the general formatter (five
+     * times faster).
+     */
     private static boolean isPlainIsoDate(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return false;

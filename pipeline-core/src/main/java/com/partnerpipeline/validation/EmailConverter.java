@@ -1,9 +1,10 @@
 package com.partnerpipeline.validation;
 
 /**
- * Email addresses of the form people and mail servers actually use: {@code local@domain.tld}, local part of at
- * most 64 characters without leading, trailing or doubled dots, a domain of at least two labels, 254 characters in
- * all. Checked by hand in one pass; no regular expression can be made to backtrack.
+ * Email addresses of the form people and mail servers actually use: {@code local@domain.tld}, local
+ * part of at most 64 characters without leading, trailing or doubled dots, a domain of at least two
+ * labels, 254 characters in all. Checked by hand in one pass; no regular expression can be made to
+ * backtrack.
  */
 public final class EmailConverter extends TextFormatConverter {
     private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~.-";
@@ -27,8 +28,13 @@ public final class EmailConverter extends TextFormatConverter {
         }
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || LOCAL_SPECIALS.indexOf(c) >= 0 || (c > 127 && Character.isLetterOrDigit(c));
+            boolean allowed =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '.'
+                            || LOCAL_SPECIALS.indexOf(c) >= 0
+                            || (c > 127 && Character.isLetterOrDigit(c));
             if (!allowed || (c == '.' && s.charAt(i + 1) == '.')) {
                 return false;
             }
@@ -42,15 +48,22 @@ public final class EmailConverter extends TextFormatConverter {
         for (int i = start; i <= s.length(); i++) {
             if (i == s.length() || s.charAt(i) == '.') {
                 int length = i - labelStart;
-                if (length < 1 || length > 63 || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+                if (length < 1
+                        || length > 63
+                        || s.charAt(labelStart) == '-'
+                        || s.charAt(i - 1) == '-') {
                     return false;
                 }
                 labels++;
                 labelStart = i + 1;
             } else {
                 char c = s.charAt(i);
-                boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '-' || (c > 127 && Character.isLetterOrDigit(c));
+                boolean allowed =
+                        (c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z')
+                                || (c >= '0' && c <= '9')
+                                || c == '-'
+                                || (c > 127 && Character.isLetterOrDigit(c));
                 if (!allowed) {
                     return false;
                 }

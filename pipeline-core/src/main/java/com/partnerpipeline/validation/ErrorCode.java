@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum ErrorCode {
     /** A required field is absent, null or empty. */
     REQUIRED,
-    /** The value cannot be read as the field's type ("12abc" for a number, an array for a string). */
+    /**
+     * The value cannot be read as the field's type ("12abc" for a number, an array for a string).
+     */
     INVALID_TYPE,
     /** Below {@code min} or {@code minLength}. */
     TOO_SMALL,
@@ -21,9 +23,9 @@ public enum ErrorCode {
     /** A cross-field rule failed ({@code requireAtLeastOne}, {@code allowExtraFields: false}). */
     RULE_VIOLATION,
     /**
-     * A number the field cannot hold: beyond what the database stores (a {@code number} past PostgreSQL's numeric,
-     * an {@code integer} past 64 bits), or, for a text field, one whose written-out form would be absurdly long
-     * ({@code 1e999999999}).
+     * A number the field cannot hold: beyond what the database stores (a {@code number} past
+     * PostgreSQL's numeric, an {@code integer} past 64 bits), or, for a text field, one whose
+     * written-out form would be absurdly long ({@code 1e999999999}).
      */
     NUMBER_OUT_OF_RANGE;
 

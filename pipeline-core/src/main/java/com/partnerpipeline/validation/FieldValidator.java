@@ -2,7 +2,10 @@ package com.partnerpipeline.validation;
 
 import java.util.List;
 
-/** Converts a present value to its field's type and runs the field's constraints, stopping at the first failure. */
+/**
+ * Converts a present value to its field's type and runs the field's constraints, stopping at the
+ * first failure.
+ */
 public final class FieldValidator {
     private final TypeConverter converter;
     private final Constraint[] constraints;

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Whole numbers in the 64-bit range, as {@link Long}. Text must be digits with an optional sign ("12.0" is not an
- * integer); a JSON number is accepted when its value is whole (JSON {@code 12.0} is 12).
+ * Whole numbers in the 64-bit range, as {@link Long}. Text must be digits with an optional sign
+ * ("12.0" is not an integer); a JSON number is accepted when its value is whole (JSON {@code 12.0}
+ * is 12).
  */
 public final class IntegerConverter implements TypeConverter {
-    private static final Violation NOT_AN_INTEGER = new Violation(ErrorCode.INVALID_TYPE, "not a valid integer");
-    private static final Violation OUT_OF_RANGE = new Violation(ErrorCode.NUMBER_OUT_OF_RANGE, "integer out of the 64-bit range");
+    private static final Violation NOT_AN_INTEGER =
+            new Violation(ErrorCode.INVALID_TYPE, "not a valid integer");
+    private static final Violation OUT_OF_RANGE =
+            new Violation(ErrorCode.NUMBER_OUT_OF_RANGE, "integer out of the 64-bit range");
 
     @Override
     public Object convert(Object value) {
@@ -26,9 +29,12 @@ public final class IntegerConverter implements TypeConverter {
             return big.bitLength() < 64 ? (Object) big.longValue() : OUT_OF_RANGE;
         }
         if (value instanceof BigDecimal decimal) {
-            // stripTrailingZeros and longValueExact look at precision and scale first: 1e999999999 is never expanded
+            // stripTrailingZeros and longValueExact look at precision and scale first: 1e999999999
+            // is never expanded
             try {
-                return decimal.stripTrailingZeros().scale() > 0 ? NOT_AN_INTEGER : (Object) decimal.longValueExact();
+                return decimal.stripTrailingZeros().scale() > 0
+                        ? NOT_AN_INTEGER
+                        : (Object) decimal.longValueExact();
             } catch (ArithmeticException e) {
                 return OUT_OF_RANGE;
             }

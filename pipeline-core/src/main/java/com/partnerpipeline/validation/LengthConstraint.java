@@ -7,12 +7,16 @@ public final class LengthConstraint implements Constraint {
     private final Violation tooShort;
     private final Violation tooLong;
 
-    /** @param min lower bound or 0; @param max upper bound or {@link Integer#MAX_VALUE} */
+    /**
+     * @param min lower bound or 0; @param max upper bound or {@link Integer#MAX_VALUE}
+     */
     public LengthConstraint(int min, int max) {
         this.min = min;
         this.max = max;
-        this.tooShort = new Violation(ErrorCode.TOO_SMALL, "must be at least " + min + " characters long");
-        this.tooLong = new Violation(ErrorCode.TOO_BIG, "must be at most " + max + " characters long");
+        this.tooShort =
+                new Violation(ErrorCode.TOO_SMALL, "must be at least " + min + " characters long");
+        this.tooLong =
+                new Violation(ErrorCode.TOO_BIG, "must be at most " + max + " characters long");
     }
 
     @Override

@@ -4,17 +4,29 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Decimal numbers, kept exact as {@link BigDecimal}. Text must be a plain decimal literal: "12abc", "NaN", "0x1F" are
- * not. Only what PostgreSQL's numeric stores is taken, since valid records are stored as jsonb, whose numbers are
- * numeric: a number beyond it is this record's error, not the whole job's failure at the database.
+ * Decimal numbers, kept exact as {@link BigDecimal}. Text must be a plain decimal literal: "12abc",
+ * "NaN", "0x1F" are not. Only what PostgreSQL's numeric stores is taken, since valid records are
+ * stored as jsonb, whose numbers are numeric: a number beyond it is this record's error, not the
+ * whole job's failure at the database.
  */
 public final class NumberConverter implements TypeConverter {
-    /** PostgreSQL numeric: digits before the decimal point (a weight of 32767 base-10000 digits) and after it. */
+    /**
+     * PostgreSQL numeric: digits before the decimal point (a weight of 32767 base-10000 digits) and
+     * after it.
+     */
     static final int MAX_INTEGER_DIGITS = 131_072;
+
     static final int MAX_FRACTION_DIGITS = 16_383;
-    private static final Violation NOT_A_NUMBER = new Violation(ErrorCode.INVALID_TYPE, "not a valid number");
-    private static final Violation OUT_OF_RANGE = new Violation(ErrorCode.NUMBER_OUT_OF_RANGE, "number out of range: at most "
-            + MAX_INTEGER_DIGITS + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after");
+    private static final Violation NOT_A_NUMBER =
+            new Violation(ErrorCode.INVALID_TYPE, "not a valid number");
+    private static final Violation OUT_OF_RANGE =
+            new Violation(
+                    ErrorCode.NUMBER_OUT_OF_RANGE,
+                    "number out of range: at most "
+                            + MAX_INTEGER_DIGITS
+                            + " digits before the decimal point and "
+                            + MAX_FRACTION_DIGITS
+                            + " after");
     private static final int MAX_LENGTH = 400;
 
     @Override
@@ -41,10 +53,15 @@ public final class NumberConverter implements TypeConverter {
         return TypeConverter.wrongKind(value, "a number", NOT_A_NUMBER);
     }
 
-    /** The value, or a violation when PostgreSQL's numeric cannot hold it; judged from precision and scale alone. */
+    /**
+     * The value, or a violation when PostgreSQL's numeric cannot hold it; judged from precision and
+     * scale alone.
+     */
     private static Object inRange(BigDecimal value) {
         long integerDigits = (long) value.precision() - value.scale();
-        return value.scale() > MAX_FRACTION_DIGITS || integerDigits > MAX_INTEGER_DIGITS ? OUT_OF_RANGE : value;
+        return value.scale() > MAX_FRACTION_DIGITS || integerDigits > MAX_INTEGER_DIGITS
+                ? OUT_OF_RANGE
+                : value;
     }
 
     /** {@code [+-]digits[.digits][(e|E)[+-]digits]}, also {@code .5}; nothing else. */

@@ -15,12 +15,13 @@ public final class RangeConstraint<T extends Comparable<? super T>> implements C
     private final Violation tooBig;
 
     /**
-     * @param min        lower bound or null
-     * @param max        upper bound or null
+     * @param min lower bound or null
+     * @param max upper bound or null
      * @param comparable maps a typed value to what is compared
-     * @param minText    the bound as the schema wrote it, for messages
+     * @param minText the bound as the schema wrote it, for messages
      */
-    public RangeConstraint(T min, T max, Function<Object, T> comparable, String minText, String maxText) {
+    public RangeConstraint(
+            T min, T max, Function<Object, T> comparable, String minText, String maxText) {
         this.min = min;
         this.max = max;
         this.comparable = comparable;

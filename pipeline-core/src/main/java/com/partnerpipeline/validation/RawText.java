@@ -6,10 +6,12 @@ import java.util.Map;
 
 /** Renders a value as read from a file back to text, for {@code rawValue} in error reports. */
 public final class RawText {
-    private RawText() {
-    }
+    private RawText() {}
 
-    /** The text of {@code value}; {@code null} stays null, so an absent field is told apart from an empty one. */
+    /**
+     * The text of {@code value}; {@code null} stays null, so an absent field is told apart from an
+     * empty one.
+     */
     public static String of(Object value) {
         if (value == null || value instanceof String) {
             return (String) value;

@@ -1,10 +1,12 @@
 package com.partnerpipeline.validation;
 
 import com.partnerpipeline.formats.SourceRecord;
-
 import java.util.List;
 
-/** {@code requireAtLeastOne}: at least one of the named fields must be present (valid or not: its own check reports it). */
+/**
+ * {@code requireAtLeastOne}: at least one of the named fields must be present (valid or not: its
+ * own check reports it).
+ */
 public final class RequireAtLeastOneRule implements RecordRule {
     private final int[] fieldIndexes;
     private final String fieldLabel;

@@ -2,11 +2,17 @@ package com.partnerpipeline.validation;
 
 import java.math.BigDecimal;
 
-/** Any scalar reads as text: a JSON number or boolean becomes its literal, a number written out plainly (1.5e3 is "1500"). */
+/**
+ * Any scalar reads as text: a JSON number or boolean becomes its literal, a number written out
+ * plainly (1.5e3 is "1500").
+ */
 public final class StringConverter implements TypeConverter {
-    private static final Violation TOO_LONG_TO_WRITE = new Violation(ErrorCode.NUMBER_OUT_OF_RANGE,
-            "number too large or too small to write out as text (more than " + PlainNumbers.MAX_DIGITS
-                    + " digits); send it as a string");
+    private static final Violation TOO_LONG_TO_WRITE =
+            new Violation(
+                    ErrorCode.NUMBER_OUT_OF_RANGE,
+                    "number too large or too small to write out as text (more than "
+                            + PlainNumbers.MAX_DIGITS
+                            + " digits); send it as a string");
 
     @Override
     public Object convert(Object value) {

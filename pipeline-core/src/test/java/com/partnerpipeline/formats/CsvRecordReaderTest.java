@@ -1,19 +1,18 @@
 package com.partnerpipeline.formats;
 
-import com.univocity.parsers.csv.CsvParser;
-import org.junit.jupiter.api.Test;
+import static com.partnerpipeline.formats.Records.readAll;
+import static com.partnerpipeline.formats.Records.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.univocity.parsers.csv.CsvParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static com.partnerpipeline.formats.Records.readAll;
-import static com.partnerpipeline.formats.Records.value;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CsvRecordReaderTest {
 
@@ -31,8 +30,10 @@ class CsvRecordReaderTest {
 
     @Test
     void followsRfc4180Quoting() throws Exception {
-        List<ReadItem> items = readAll(FileFormat.CSV,
-                "id,text,note\n1,\"a, b\",\"she said \"\"hi\"\"\"\n2,\"two\nlines\",x\n3,plain,y\n");
+        List<ReadItem> items =
+                readAll(
+                        FileFormat.CSV,
+                        "id,text,note\n1,\"a, b\",\"she said \"\"hi\"\"\"\n2,\"two\nlines\",x\n3,plain,y\n");
 
         assertThat(items).allMatch(item -> item instanceof CsvRecord);
         assertThat(value(items.get(0), "text")).isEqualTo("a, b");
@@ -44,9 +45,11 @@ class CsvRecordReaderTest {
 
     @Test
     void trimsValuesAndReadsEmptyCellsAsEmpty() throws Exception {
-        List<ReadItem> items = readAll(FileFormat.CSV, " id , name ,age\n  7 ,  Ann Lee  ,\n8,\"\",\" 9 \"\n");
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, " id , name ,age\n  7 ,  Ann Lee  ,\n8,\"\",\" 9 \"\n");
 
-        assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name", "age");
+        assertThat(((CsvRecord) items.get(0)).header().names())
+                .containsExactly("id", "name", "age");
         assertThat(value(items.get(0), "id")).isEqualTo("7");
         assertThat(value(items.get(0), "name")).isEqualTo("Ann Lee");
         assertThat(value(items.get(0), "age")).isEqualTo("");
@@ -83,22 +86,29 @@ class CsvRecordReaderTest {
         List<ReadItem> items = readAll(FileFormat.CSV, "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n");
 
         assertThat(items).hasSize(4);
-        assertThat(items.get(1)).isEqualTo(new MalformedRecord(1, 3, "expected 3 columns, found 2", "4,5"));
-        assertThat(items.get(2)).isEqualTo(new MalformedRecord(2, 4, "expected 3 columns, found 4", "6,7,8,9"));
+        assertThat(items.get(1))
+                .isEqualTo(new MalformedRecord(1, 3, "expected 3 columns, found 2", "4,5"));
+        assertThat(items.get(2))
+                .isEqualTo(new MalformedRecord(2, 4, "expected 3 columns, found 4", "6,7,8,9"));
         assertThat(value(items.get(3), "c")).isEqualTo("12");
     }
 
     @Test
     void unclosedQuoteCostsOnlyItsOwnRow() throws Exception {
-        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,\"Ann\n2,Bob\n3,\"Cy\"\n4,Dee\n");
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, "id,name\n1,\"Ann\n2,Bob\n3,\"Cy\"\n4,Dee\n");
 
         assertThat(items).hasSize(4);
         MalformedRecord broken = (MalformedRecord) items.get(0);
         assertThat(broken.lineNumber()).isEqualTo(2);
         assertThat(broken.rawText()).isEqualTo("1,\"Ann");
         assertThat(broken.reason()).startsWith("unclosed quote");
-        assertThat(items.subList(1, 4)).extracting(item -> value(item, "name")).containsExactly("Bob", "Cy", "Dee");
-        assertThat(items.subList(1, 4)).extracting(ReadItem::lineNumber).containsExactly(3L, 4L, 5L);
+        assertThat(items.subList(1, 4))
+                .extracting(item -> value(item, "name"))
+                .containsExactly("Bob", "Cy", "Dee");
+        assertThat(items.subList(1, 4))
+                .extracting(ReadItem::lineNumber)
+                .containsExactly(3L, 4L, 5L);
     }
 
     @Test
@@ -136,16 +146,19 @@ class CsvRecordReaderTest {
         assertThat(failure.error().recordIndex()).isEqualTo(1);
         assertThat(failure.error().line()).isEqualTo(3);
         assertThat(failure.error().column()).isEqualTo(4);
-        assertThat(failure.error().getMessage()).isEqualTo(
-                "cannot read the file at record 1 (line 3, column 4): invalid UTF-8 byte sequence");
+        assertThat(failure.error().getMessage())
+                .isEqualTo(
+                        "cannot read the file at record 1 (line 3, column 4): invalid UTF-8 byte sequence");
     }
 
     @Test
     void refusesHeaderWithDuplicateOrEmptyNames() {
         assertThatThrownBy(() -> readAll(FileFormat.CSV, "id,name,id\n1,2,3\n"))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("names column 'id' twice");
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("names column 'id' twice");
         assertThatThrownBy(() -> readAll(FileFormat.CSV, "id,,x\n1,2,3\n"))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("column 2 of the header row has no name");
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("column 2 of the header row has no name");
     }
 
     private static String columns(int count) {
@@ -158,19 +171,23 @@ class CsvRecordReaderTest {
 
         assertThatThrownBy(() -> readAll(FileFormat.CSV, content))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("cannot read the file at record 0 (line 1): the header row has more than 10000 columns "
-                        + "(processing.maxFields)");
+                .hasMessage(
+                        "cannot read the file at record 0 (line 1): the header row has more than 10000 columns "
+                                + "(processing.maxFields)");
     }
 
     @Test
-    void rowWithMoreColumnsThanTheLimitIsRejectedNamingTheLimitWhetherQuotedOrNot() throws Exception {
+    void rowWithMoreColumnsThanTheLimitIsRejectedNamingTheLimitWhetherQuotedOrNot()
+            throws Exception {
         ReaderLimits limits = new ReaderLimits(100, 10_000, 8, 100);
         String content = "id\n" + columns(101) + "\n\"quoted\"," + columns(500) + "\n2\n";
 
-        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
 
         assertThat(items).hasSize(3);
-        assertThat(items.subList(0, 2)).extracting(item -> ((MalformedRecord) item).reason())
+        assertThat(items.subList(0, 2))
+                .extracting(item -> ((MalformedRecord) item).reason())
                 .containsOnly("more than 100 columns (processing.maxFields)");
         assertThat(value(items.get(2), "id")).isEqualTo("2");
     }
@@ -179,14 +196,18 @@ class CsvRecordReaderTest {
     void refusesHeaderOfControlCharactersOnly() {
         assertThatThrownBy(() -> readAll(FileFormat.CSV, "\u0001\n1,Ann\n"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("cannot read the file at record 0 (line 1): the header row has no column names");
+                .hasMessage(
+                        "cannot read the file at record 0 (line 1): the header row has no column names");
     }
 
     @Test
     void nulBeforeAnEscapedQuoteInAQuotedValueIsKept() throws Exception {
-        // Found by ReaderPropertiesTest: univocity drops a NUL right before "" inside quotes (it reads "a\0""" as a").
-        // Fails until that is worked around; PostgreSQL stores the NUL as U+FFFD, the offline output keeps it.
-        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,\"a\u0000\"\"\"\n2,\"b\u0000\"\"c\"\n");
+        // Found by ReaderPropertiesTest: univocity drops a NUL right before "" inside quotes (it
+        // reads "a\0""" as a").
+        // Fails until that is worked around; PostgreSQL stores the NUL as U+FFFD, the offline
+        // output keeps it.
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, "id,name\n1,\"a\u0000\"\"\"\n2,\"b\u0000\"\"c\"\n");
 
         assertThat(value(items.get(0), "name")).isEqualTo("a\u0000\"");
         assertThat(value(items.get(1), "name")).isEqualTo("b\u0000\"c");
@@ -194,9 +215,12 @@ class CsvRecordReaderTest {
 
     @Test
     void aControlCharacterBeforeAQuoteIsTrimmedLikeASpaceSoTheQuoteOpens() throws Exception {
-        // The hostile corpus's control-char-before-quote.csv, with every character the values are trimmed of: each
-        // must read as a space does. The quote opens, closes after "x,", and the stray 'a' makes that row malformed;
-        // the next line is a row of its own, whose quote is literal. No row gets another row's text.
+        // The hostile corpus's control-char-before-quote.csv, with every character the values are
+        // trimmed of: each
+        // must read as a space does. The quote opens, closes after "x,", and the stray 'a' makes
+        // that row malformed;
+        // the next line is a row of its own, whose quote is literal. No row gets another row's
+        // text.
         for (char c = 0; c <= ' '; c++) {
             if (c == '\n') {
                 continue;
@@ -207,11 +231,22 @@ class CsvRecordReaderTest {
 
             String what = "U+%04X before the quote".formatted((int) c);
             assertThat(items).as(what).hasSize(5);
-            assertThat(items.get(1)).as(what).isEqualTo(new MalformedRecord(1, 3,
-                    "unexpected character 'a' after a closing quote", c + "\"x,\"a"));
-            assertThat(items).as(what).extracting(item -> item instanceof CsvRecord ? value(item, "name") : null)
+            assertThat(items.get(1))
+                    .as(what)
+                    .isEqualTo(
+                            new MalformedRecord(
+                                    1,
+                                    3,
+                                    "unexpected character 'a' after a closing quote",
+                                    c + "\"x,\"a"));
+            assertThat(items)
+                    .as(what)
+                    .extracting(item -> item instanceof CsvRecord ? value(item, "name") : null)
                     .containsExactly("Ann", null, "Eve\"", "Bob", "Cy");
-            assertThat(items).as(what).extracting(ReadItem::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L);
+            assertThat(items)
+                    .as(what)
+                    .extracting(ReadItem::lineNumber)
+                    .containsExactly(2L, 3L, 4L, 5L, 6L);
         }
     }
 
@@ -221,18 +256,25 @@ class CsvRecordReaderTest {
             if (c == '\n') {
                 continue;
             }
-            List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n\"1\"" + c + ",\"a\"" + c + "\n2,b\n");
+            List<ReadItem> items =
+                    readAll(FileFormat.CSV, "id,name\n\"1\"" + c + ",\"a\"" + c + "\n2,b\n");
 
-            assertThat(items).as("U+%04X", (int) c).extracting(item -> value(item, "name")).containsExactly("a", "b");
+            assertThat(items)
+                    .as("U+%04X", (int) c)
+                    .extracting(item -> value(item, "name"))
+                    .containsExactly("a", "b");
         }
     }
 
     @Test
     void charactersUnivocityDoesNotTrimAreContentBeforeAQuote() throws Exception {
-        // Not whitespace to univocity (it trims only up to U+0020): the quote after them is a literal character of an
-        // unquoted value, for the splitter too. A BOM in the middle of the file is content like any other character.
+        // Not whitespace to univocity (it trims only up to U+0020): the quote after them is a
+        // literal character of an
+        // unquoted value, for the splitter too. A BOM in the middle of the file is content like any
+        // other character.
         for (char c : "\u007F\u0085\u00A0\u2028\uFEFF\u3000".toCharArray()) {
-            List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1," + c + "\"a\nb\"\n2,\"Bob\"\n");
+            List<ReadItem> items =
+                    readAll(FileFormat.CSV, "id,name\n1," + c + "\"a\nb\"\n2,\"Bob\"\n");
 
             String what = "U+%04X before the quote".formatted((int) c);
             assertThat(items).as(what).hasSize(3);
@@ -243,26 +285,34 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void aByteOrderMarkAfterTheHeaderIsContentEvenRightAfterARowUnivocityRejected() throws Exception {
-        // univocity skips a BOM at the start of whatever it reads first, as after it gave up on a row: the reader
+    void aByteOrderMarkAfterTheHeaderIsContentEvenRightAfterARowUnivocityRejected()
+            throws Exception {
+        // univocity skips a BOM at the start of whatever it reads first, as after it gave up on a
+        // row: the reader
         // keeps its parser from ever seeing a row first.
         ReaderLimits limits = new ReaderLimits(100, 1000, 8, 2);
         String content = "\uFEFF\uFEFFid,name\n\uFEFF1,\"a\"\n\"2\",b,c\n\uFEFF3,\"c\"\n";
 
-        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
 
         assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
         assertThat(items.get(1)).isInstanceOf(MalformedRecord.class);
-        assertThat(items).extracting(item -> item instanceof CsvRecord ? value(item, "id") : null)
+        assertThat(items)
+                .extracting(item -> item instanceof CsvRecord ? value(item, "id") : null)
                 .containsExactly("\uFEFF1", null, "\uFEFF3");
     }
 
     @Test
     void aRecordUnivocityReadsDifferentlyIsRejectedAndCostsNoOtherRecord() throws Exception {
-        // The splitter and univocity agree (see the tests above); should they ever not, univocity must not start the
-        // next record where it stopped in this one. Two records in one text stand for such a disagreement.
-        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream("id,name\n".getBytes(StandardCharsets.UTF_8)),
-                ReaderLimits.DEFAULTS)) {
+        // The splitter and univocity agree (see the tests above); should they ever not, univocity
+        // must not start the
+        // next record where it stopped in this one. Two records in one text stand for such a
+        // disagreement.
+        try (CsvRecordReader reader =
+                new CsvRecordReader(
+                        new ByteArrayInputStream("id,name\n".getBytes(StandardCharsets.UTF_8)),
+                        ReaderLimits.DEFAULTS)) {
             assertThat(reader.parseOneRecord("1,\"a\"\n2,\"b\"\n")).isNull();
             assertThat(reader.parseOneRecord("3,\"c\"\n")).containsExactly("3", "c");
             assertThat(reader.parseOneRecord("\u0001\n")).isNull();
@@ -272,7 +322,8 @@ class CsvRecordReaderTest {
 
     @Test
     void sharedParserReadsEveryRecordAsAFreshOneWouldOnRandomText() throws Exception {
-        // Every record the reader keeps has the values a parser that never saw another record gives its text; nothing
+        // Every record the reader keeps has the values a parser that never saw another record gives
+        // its text; nothing
         // thrown. Characters around quotes that univocity trims or not, line breaks, BOM, NUL.
         String alphabet = "a1 ,\"\"\n\r\t\u0000\u0001\u0002\u001F\u00A0\u0085\uFEFF\u2028";
         SplittableRandom random = new SplittableRandom(7);
@@ -284,9 +335,13 @@ class CsvRecordReaderTest {
             }
             for (ReadItem item : readAll(FileFormat.CSV, content.toString())) {
                 if (item instanceof CsvRecord record) {
-                    CsvParser fresh = new CsvParser(CsvRecordReader.settings(ReaderLimits.DEFAULTS));
-                    fresh.parseLine("-\n"); // or it would skip a BOM at the start of the row, which the reader keeps
-                    assertThat(record.values()).as("%s in %s", record.rawLine(), content)
+                    CsvParser fresh =
+                            new CsvParser(CsvRecordReader.settings(ReaderLimits.DEFAULTS));
+                    fresh.parseLine(
+                            "-\n"); // or it would skip a BOM at the start of the row, which the
+                    // reader keeps
+                    assertThat(record.values())
+                            .as("%s in %s", record.rawLine(), content)
                             .containsExactly(fresh.parseLine(record.rawText()));
                 }
             }
@@ -296,11 +351,16 @@ class CsvRecordReaderTest {
     @Test
     void readsAFileWhoseLinesEndInLoneCarriageReturns() throws Exception {
         // Classic Mac: the header's lone CR makes every CR, LF or CRLF a line end, each one line.
-        List<ReadItem> items = readAll(FileFormat.CSV, "\uFEFFid,name\r1,Ann\r2,\"two\rlines\"\r\r3,Cy\r\n4,Di\n5,\"E\"\r");
+        List<ReadItem> items =
+                readAll(
+                        FileFormat.CSV,
+                        "\uFEFFid,name\r1,Ann\r2,\"two\rlines\"\r\r3,Cy\r\n4,Di\n5,\"E\"\r");
 
         assertThat(((CsvRecord) items.get(0)).header().names()).containsExactly("id", "name");
         assertThat(items).allMatch(item -> item instanceof CsvRecord);
-        assertThat(items).extracting(item -> value(item, "name")).containsExactly("Ann", "two\nlines", "Cy", "Di", "E");
+        assertThat(items)
+                .extracting(item -> value(item, "name"))
+                .containsExactly("Ann", "two\nlines", "Cy", "Di", "E");
         assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 3L, 6L, 7L, 8L);
     }
 
@@ -308,7 +368,11 @@ class CsvRecordReaderTest {
     void readsALoneCarriageReturnFileAcrossBufferRefillsAndCountsItsBytes() throws Exception {
         StringBuilder content = new StringBuilder("id,text\r");
         for (int i = 0; i < 20_000; i++) {
-            content.append(i).append(",\"value ").append(i).append('"').append(i % 7 == 0 ? "\r\n" : "\r");
+            content.append(i)
+                    .append(",\"value ")
+                    .append(i)
+                    .append('"')
+                    .append(i % 7 == 0 ? "\r\n" : "\r");
         }
         byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
 
@@ -330,32 +394,48 @@ class CsvRecordReaderTest {
 
     @Test
     void aLoneCarriageReturnInsideARowOfAnLfFileIsNoLineEnd() throws Exception {
-        // The header ends in LF (or CRLF): a lone CR later is content (trimmed at a value's ends), as ever.
-        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\r\n1,A\rnn\n2,\"B\rob\"\n3,Cy\r4,Di\n");
+        // The header ends in LF (or CRLF): a lone CR later is content (trimmed at a value's ends),
+        // as ever.
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, "id,name\r\n1,A\rnn\n2,\"B\rob\"\n3,Cy\r4,Di\n");
 
-        assertThat(items.subList(0, 2)).extracting(item -> value(item, "name")).containsExactly("A\rnn", "B\rob");
-        assertThat(items.get(2)).isEqualTo(new MalformedRecord(2, 4, "expected 2 columns, found 3", "3,Cy\r4,Di"));
-        assertThat(readAll(FileFormat.CSV, "\"a\rb\",c\n1,2\n")).hasSize(1); // a quoted CR in the header: content
+        assertThat(items.subList(0, 2))
+                .extracting(item -> value(item, "name"))
+                .containsExactly("A\rnn", "B\rob");
+        assertThat(items.get(2))
+                .isEqualTo(new MalformedRecord(2, 4, "expected 2 columns, found 3", "3,Cy\r4,Di"));
+        assertThat(readAll(FileFormat.CSV, "\"a\rb\",c\n1,2\n"))
+                .hasSize(1); // a quoted CR in the header: content
     }
 
     @Test
     void aLoneCarriageReturnFileWhoseHeaderOutrunsTheFirstBufferStopsNamingTheLineEnds() {
-        String header = IntStream.range(0, 3000).mapToObj(i -> "column" + i).collect(Collectors.joining(","));
+        String header =
+                IntStream.range(0, 3000)
+                        .mapToObj(i -> "column" + i)
+                        .collect(Collectors.joining(","));
 
         assertThatThrownBy(() -> readAll(FileFormat.CSV, header + "\r1,2\r3,4\r"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("cannot read the file at record 0 (line 1): the header row contains a carriage return that "
-                        + "does not end the line; lines must end in LF or CRLF, or all in lone CRs");
+                .hasMessage(
+                        "cannot read the file at record 0 (line 1): the header row contains a carriage return that "
+                                + "does not end the line; lines must end in LF or CRLF, or all in lone CRs");
     }
 
     @Test
     void aLineIsBlankWhenTrimmingLeavesNothingOfIt() throws Exception {
-        // Blank lines follow the rule values are trimmed by: a line of control characters is skipped as one of spaces
-        // is; a line of U+2028 or U+3000, characters the values keep, is a row (here of one column too few).
-        List<ReadItem> items = readAll(FileFormat.CSV, "id,name\n1,Ann\n\u0000\u0001 \u001F\n\u2028\n\u3000\n2,Bob\n");
+        // Blank lines follow the rule values are trimmed by: a line of control characters is
+        // skipped as one of spaces
+        // is; a line of U+2028 or U+3000, characters the values keep, is a row (here of one column
+        // too few).
+        List<ReadItem> items =
+                readAll(
+                        FileFormat.CSV,
+                        "id,name\n1,Ann\n\u0000\u0001 \u001F\n\u2028\n\u3000\n2,Bob\n");
 
         assertThat(items).hasSize(4);
-        assertThat(items.subList(1, 3)).extracting(item -> ((MalformedRecord) item).reason())
+        assertThat(items.subList(1, 3))
+                .extracting(item -> ((MalformedRecord) item).reason())
                 .containsOnly("expected 2 columns, found 1");
         assertThat(items).extracting(ReadItem::lineNumber).containsExactly(2L, 4L, 5L, 6L);
     }
@@ -370,11 +450,14 @@ class CsvRecordReaderTest {
     @Test
     void overlongFieldIsRejectedAndReadingGoesOn() throws Exception {
         ReaderLimits limits = new ReaderLimits(10, 1000, 8, 100);
-        String content = "id,text\n1," + "x".repeat(50) + "\n1,\"" + "x".repeat(50) + "\"\n2,short\n";
+        String content =
+                "id,text\n1," + "x".repeat(50) + "\n1,\"" + "x".repeat(50) + "\"\n2,short\n";
 
-        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
 
-        assertThat(items.subList(0, 2)).extracting(item -> ((MalformedRecord) item).reason())
+        assertThat(items.subList(0, 2))
+                .extracting(item -> ((MalformedRecord) item).reason())
                 .containsOnly("a value longer than 10 characters (processing.maxFieldChars)");
         assertThat(value(items.get(2), "text")).isEqualTo("short");
     }
@@ -384,7 +467,8 @@ class CsvRecordReaderTest {
         ReaderLimits limits = new ReaderLimits(100, 100, 8, 100);
         String content = "id,text\n1," + "y,".repeat(5000) + "\n2,short\n";
 
-        List<ReadItem> items = readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
+        List<ReadItem> items =
+                readAll(FileFormat.CSV, content.getBytes(StandardCharsets.UTF_8), limits);
 
         MalformedRecord tooLong = (MalformedRecord) items.get(0);
         assertThat(tooLong.reason()).isEqualTo("record longer than 100 characters");
@@ -401,7 +485,11 @@ class CsvRecordReaderTest {
             content.append(i).append(",row ").append(i).append('\n');
         }
 
-        List<ReadItem> items = readAll(FileFormat.CSV, content.toString().getBytes(StandardCharsets.UTF_8), limits);
+        List<ReadItem> items =
+                readAll(
+                        FileFormat.CSV,
+                        content.toString().getBytes(StandardCharsets.UTF_8),
+                        limits);
 
         assertThat(items.get(0)).isInstanceOf(MalformedRecord.class);
         assertThat(items).hasSize(29);
@@ -412,7 +500,8 @@ class CsvRecordReaderTest {
     @Test
     void reportsAllBytesConsumedAtTheEnd() throws Exception {
         byte[] content = "id,name\n1,Ann\n2,Bob\n".getBytes(StandardCharsets.UTF_8);
-        try (RecordReader reader = FileFormat.CSV.open(new ByteArrayInputStream(content), ReaderLimits.DEFAULTS)) {
+        try (RecordReader reader =
+                FileFormat.CSV.open(new ByteArrayInputStream(content), ReaderLimits.DEFAULTS)) {
             while (reader.next() != null) {
                 assertThat(reader.bytesConsumed()).isBetween(1L, (long) content.length);
             }

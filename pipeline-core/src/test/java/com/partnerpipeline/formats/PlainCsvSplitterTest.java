@@ -1,16 +1,18 @@
 package com.partnerpipeline.formats;
 
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import com.univocity.parsers.csv.UnescapedQuoteHandling;
-import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The fast path for rows without quotes must give exactly what univocity gives with the reader's settings. */
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import com.univocity.parsers.csv.UnescapedQuoteHandling;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast path for rows without quotes must give exactly what univocity gives with the reader's
+ * settings.
+ */
 class PlainCsvSplitterTest {
     private static final String ALPHABET = "ab ,\t'x1é-\u00A0;|\\";
 
@@ -40,7 +42,9 @@ class PlainCsvSplitterTest {
                 continue; // blank lines never reach the splitter
             }
             String line = text.append('\n').toString();
-            assertThat(splitter.split(line)).as("row %s", line).containsExactly(reference.parseLine(line));
+            assertThat(splitter.split(line))
+                    .as("row %s", line)
+                    .containsExactly(reference.parseLine(line));
         }
     }
 
@@ -48,7 +52,9 @@ class PlainCsvSplitterTest {
     void enforcesTheLimits() {
         PlainCsvSplitter splitter = new PlainCsvSplitter(new ReaderLimits(3, 100, 8, 2));
 
-        assertThatThrownBy(() -> splitter.split("a,b,c\n")).hasMessage("more than 2 columns (processing.maxFields)");
-        assertThatThrownBy(() -> splitter.split("abcd,b\n")).hasMessage("a value longer than 3 characters (processing.maxFieldChars)");
+        assertThatThrownBy(() -> splitter.split("a,b,c\n"))
+                .hasMessage("more than 2 columns (processing.maxFields)");
+        assertThatThrownBy(() -> splitter.split("abcd,b\n"))
+                .hasMessage("a value longer than 3 characters (processing.maxFieldChars)");
     }
 }

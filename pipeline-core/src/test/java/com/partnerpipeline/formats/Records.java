@@ -7,14 +7,14 @@ import java.util.List;
 
 /** Test helpers: read a whole (small) input into a list. */
 final class Records {
-    private Records() {
-    }
+    private Records() {}
 
     static List<ReadItem> readAll(FileFormat format, String content) throws Exception {
         return readAll(format, content.getBytes(StandardCharsets.UTF_8), ReaderLimits.DEFAULTS);
     }
 
-    static List<ReadItem> readAll(FileFormat format, byte[] content, ReaderLimits limits) throws Exception {
+    static List<ReadItem> readAll(FileFormat format, byte[] content, ReaderLimits limits)
+            throws Exception {
         try (RecordReader reader = open(format, content, limits)) {
             List<ReadItem> items = new ArrayList<>();
             ReadItem item;
@@ -25,7 +25,8 @@ final class Records {
         }
     }
 
-    static RecordReader open(FileFormat format, byte[] content, ReaderLimits limits) throws Exception {
+    static RecordReader open(FileFormat format, byte[] content, ReaderLimits limits)
+            throws Exception {
         return format.open(new ByteArrayInputStream(content), limits);
     }
 
@@ -34,13 +35,17 @@ final class Records {
         return readUntilFailure(format, content, ReaderLimits.DEFAULTS);
     }
 
-    static Failure readUntilFailure(FileFormat format, byte[] content, ReaderLimits limits) throws Exception {
+    static Failure readUntilFailure(FileFormat format, byte[] content, ReaderLimits limits)
+            throws Exception {
         List<ReadItem> items = new ArrayList<>();
         try (RecordReader reader = open(format, content, limits)) {
             while (true) {
                 ReadItem item = reader.next();
                 if (item == null) {
-                    throw new AssertionError("expected the reader to fail, but it read " + items.size() + " records");
+                    throw new AssertionError(
+                            "expected the reader to fail, but it read "
+                                    + items.size()
+                                    + " records");
                 }
                 items.add(item);
             }
@@ -49,8 +54,7 @@ final class Records {
         }
     }
 
-    record Failure(List<ReadItem> before, UnreadableFileException error) {
-    }
+    record Failure(List<ReadItem> before, UnreadableFileException error) {}
 
     static Object value(ReadItem item, String path) {
         return ((SourceRecord) item).get(FieldPath.of(path));

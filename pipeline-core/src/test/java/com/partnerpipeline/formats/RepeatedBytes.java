@@ -3,7 +3,10 @@ package com.partnerpipeline.formats;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** {@code length} bytes of a pattern repeated, made as they are read: a 50 MB test input never exists in memory. */
+/**
+ * {@code length} bytes of a pattern repeated, made as they are read: a 50 MB test input never
+ * exists in memory.
+ */
 final class RepeatedBytes extends InputStream {
     private final byte[] pattern;
     private final long length;

@@ -2,18 +2,16 @@ package com.partnerpipeline.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.testing.PartnerMessages;
-
 import java.util.HashSet;
 import java.util.List;
 
 /**
- * What the schema compiler promises whatever a partner sends, checked by the fuzz test and the property test: it
- * compiles the schema, or throws {@link InvalidSchemaException} with a message fit for a partner; nothing else.
- * Anything else it throws goes through to the caller: a finding.
+ * What the schema compiler promises whatever a partner sends, checked by the fuzz test and the
+ * property test: it compiles the schema, or throws {@link InvalidSchemaException} with a message
+ * fit for a partner; nothing else. Anything else it throws goes through to the caller: a finding.
  */
 final class SchemaInvariants {
-    private SchemaInvariants() {
-    }
+    private SchemaInvariants() {}
 
     /** Compiles {@code document} the way {@code POST /api/schemas} does; true when it compiled. */
     static boolean compile(JsonNode document) {
@@ -31,7 +29,10 @@ final class SchemaInvariants {
             if (e.getMessage() == null || e.getMessage().isBlank()) {
                 throw new AssertionError("an invalid schema with no message");
             }
-            PartnerMessages.assertClean("the schema's refusal", e.getMessage(), document == null ? "" : document.toString());
+            PartnerMessages.assertClean(
+                    "the schema's refusal",
+                    e.getMessage(),
+                    document == null ? "" : document.toString());
             return false;
         }
     }

@@ -1,5 +1,4 @@
 package com.partnerpipeline.app.api;
 
 /** The body of every error response: {@code {"error": "message"}}. */
-public record ApiError(String error) {
-}
+public record ApiError(String error) {}

@@ -3,5 +3,4 @@ package com.partnerpipeline.app.api;
 import java.util.List;
 
 /** A page of results: {@code {"data": [...], "pagination": {...}}}. */
-public record Page<T>(List<T> data, Pagination pagination) {
-}
+public record Page<T>(List<T> data, Pagination pagination) {}

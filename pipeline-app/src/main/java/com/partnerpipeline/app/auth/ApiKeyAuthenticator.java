@@ -1,10 +1,9 @@
 package com.partnerpipeline.app.auth;
 
+import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.domain.ApiKeys;
 import com.partnerpipeline.app.domain.Partner;
-import com.partnerpipeline.app.db.PartnerDao;
 import io.dropwizard.auth.Authenticator;
-
 import java.util.Optional;
 
 /** Finds the partner whose key hashes to the same SHA-256; keys themselves are never stored. */

@@ -7,7 +7,10 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.validation.ConstraintViolations;
 import net.sourceforge.argparse4j.inf.Namespace;
 
-/** An operator command reading config.yml: a failure is one line, {@code error: ...}, and exit code 2. */
+/**
+ * An operator command reading config.yml: a failure is one line, {@code error: ...}, and exit code
+ * 2.
+ */
 abstract class OperatorCommand extends ConfiguredCommand<PipelineConfiguration> {
     OperatorCommand(String name, String description) {
         super(name, description);
@@ -19,14 +22,19 @@ abstract class OperatorCommand extends ConfiguredCommand<PipelineConfiguration> 
     }
 
     /**
-     * The first message in the chain of causes: no stack trace for an operator's mistake. A configuration that fails
-     * validation gives one line per problem, {@code error: config.yml: redis.address has ...}.
+     * The first message in the chain of causes: no stack trace for an operator's mistake. A
+     * configuration that fails validation gives one line per problem, {@code error: config.yml:
+     * redis.address has ...}.
      */
     static void printError(Cli cli, Throwable e) {
         if (e instanceof ConfigurationValidationException invalid) {
             String message = String.valueOf(invalid.getMessage());
-            String file = message.contains(" has ") ? message.substring(0, message.indexOf(" has ")) : "configuration";
-            ConstraintViolations.formatUntyped(invalid.getConstraintViolations()).stream().sorted()
+            String file =
+                    message.contains(" has ")
+                            ? message.substring(0, message.indexOf(" has "))
+                            : "configuration";
+            ConstraintViolations.formatUntyped(invalid.getConstraintViolations()).stream()
+                    .sorted()
                     .forEach(problem -> cli.getStdErr().println("error: " + file + ": " + problem));
             return;
         }

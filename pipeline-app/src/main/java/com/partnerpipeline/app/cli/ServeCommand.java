@@ -8,8 +8,9 @@ import io.dropwizard.core.cli.ServerCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
- * Dropwizard's {@code server}, whose configuration errors are one line each, as every other command's are, rather
- * than a stack trace: they are the operator's to fix. Anything else that stops the server keeps its stack trace.
+ * Dropwizard's {@code server}, whose configuration errors are one line each, as every other
+ * command's are, rather than a stack trace: they are the operator's to fix. Anything else that
+ * stops the server keeps its stack trace.
  */
 public final class ServeCommand extends ServerCommand<PipelineConfiguration> {
     public ServeCommand(PipelineApplication application) {

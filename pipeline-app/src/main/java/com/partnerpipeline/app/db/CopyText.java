@@ -20,7 +20,9 @@ final class CopyText {
                 case '\t' -> row.append("\\t");
                 case '\n' -> row.append("\\n");
                 case '\r' -> row.append("\\r");
-                case '\0' -> row.append("\\\\u0000"); // PostgreSQL text cannot hold NUL: keep it visible instead
+                case '\0' ->
+                        row.append("\\\\u0000"); // PostgreSQL text cannot hold NUL: keep it visible
+                // instead
                 default -> row.append(c);
             }
         }

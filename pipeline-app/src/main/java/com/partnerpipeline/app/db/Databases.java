@@ -1,15 +1,13 @@
 package com.partnerpipeline.app.db;
 
 import io.dropwizard.db.DataSourceFactory;
+import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-import java.util.Properties;
-
 /** A plain connection for one-shot operator commands, which need no pool, metrics or lifecycle. */
 public final class Databases {
-    private Databases() {
-    }
+    private Databases() {}
 
     public static Jdbi connect(DataSourceFactory database) {
         Properties properties = new Properties();

@@ -12,12 +12,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
- * Dev mode's data directory, held under a lock so that a second {@code dev} on the same data gets a clear message
- * instead of PostgreSQL's lock-file error.
+ * Dev mode's data directory, held under a lock so that a second {@code dev} on the same data gets a
+ * clear message instead of PostgreSQL's lock-file error.
  */
 public final class DataDirectory implements AutoCloseable {
-    /** What dev mode keeps here; {@code --fresh} deletes these and nothing else, whatever directory it is given. */
-    private static final List<String> OWN_ENTRIES = List.of("postgres", "redis", "uploads", "sample-data", DemoPartner.KEY_FILE);
+    /**
+     * What dev mode keeps here; {@code --fresh} deletes these and nothing else, whatever directory
+     * it is given.
+     */
+    private static final List<String> OWN_ENTRIES =
+            List.of("postgres", "redis", "uploads", "sample-data", DemoPartner.KEY_FILE);
 
     private final Path path;
     private final FileChannel channel;
@@ -31,12 +35,16 @@ public final class DataDirectory implements AutoCloseable {
 
     public static DataDirectory lock(Path path) throws IOException {
         Files.createDirectories(path);
-        FileChannel channel = FileChannel.open(path.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(
+                        path.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();
-            throw new IOException("another dev instance is using " + path.toAbsolutePath()
-                    + "; stop it, or give this one its own directory with --data-dir");
+            throw new IOException(
+                    "another dev instance is using "
+                            + path.toAbsolutePath()
+                            + "; stop it, or give this one its own directory with --data-dir");
         }
         return new DataDirectory(path, channel, lock);
     }
@@ -60,19 +68,23 @@ public final class DataDirectory implements AutoCloseable {
         if (!Files.exists(root)) {
             return;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                            throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path directory, IOException e)
+                            throws IOException {
+                        Files.delete(directory);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
     @Override

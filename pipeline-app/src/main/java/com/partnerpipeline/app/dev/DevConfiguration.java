@@ -5,10 +5,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 
-/** {@code dev:} in config.yml: read only by the {@code dev} command, which runs its own PostgreSQL and Redis. */
+/**
+ * {@code dev:} in config.yml: read only by the {@code dev} command, which runs its own PostgreSQL
+ * and Redis.
+ */
 public class DevConfiguration {
-    @NotEmpty
-    private String dataDirectory = "data/dev";
+    @NotEmpty private String dataDirectory = "data/dev";
 
     @Min(0)
     @Max(65535)

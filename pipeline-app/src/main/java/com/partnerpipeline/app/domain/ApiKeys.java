@@ -9,8 +9,7 @@ import java.util.HexFormat;
 public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     /** A new key, {@code pk_} and 64 hex digits. */
     public static String generate() {
@@ -20,11 +19,13 @@ public final class ApiKeys {
     }
 
     public static String hash(String apiKey) {
-        return HexFormat.of().formatHex(Sha256.newDigest().digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(Sha256.newDigest().digest(apiKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares two hashes in time independent of where they differ. */
     public static boolean sameHash(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A job's life: PENDING until a worker takes it, PROCESSING while one holds it, then one of the three ends. A
- * partner may cancel a job that has not ended, and retry one that FAILED. {@code JobDao}'s conditional updates take
- * their conditions from here, so the database enforces exactly these rules.
+ * A job's life: PENDING until a worker takes it, PROCESSING while one holds it, then one of the
+ * three ends. A partner may cancel a job that has not ended, and retry one that FAILED. {@code
+ * JobDao}'s conditional updates take their conditions from here, so the database enforces exactly
+ * these rules.
  */
 public enum JobStatus {
-    PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED;
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     public boolean isFinal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
@@ -21,7 +26,10 @@ public enum JobStatus {
         return !isFinal();
     }
 
-    /** Whether a partner's retry applies: only to a FAILED job (which also needs its file, see {@code JobService}). */
+    /**
+     * Whether a partner's retry applies: only to a FAILED job (which also needs its file, see
+     * {@code JobService}).
+     */
     public boolean canBeRetried() {
         return this == FAILED;
     }
@@ -41,6 +49,7 @@ public enum JobStatus {
             return String.join("", names);
         }
         return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
-                + " or " + names.get(names.size() - 1);
+                + " or "
+                + names.get(names.size() - 1);
     }
 }

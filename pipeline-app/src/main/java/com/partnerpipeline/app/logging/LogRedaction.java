@@ -9,47 +9,56 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import io.dropwizard.core.setup.Environment;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-
 /**
- * No API key is written to any log, at any level (a key in a log file is a key anyone with the logs can use).
- * Keys arrive in request lines, headers and the WebSocket handshake's query string, and at DEBUG and TRACE Jetty,
- * Jersey and Dropwizard write those in many shapes, in messages and in thread names. Rather than chase each logger,
- * every appender's output is masked ({@link RedactingEncoder}) as it is written, which holds whatever the level,
- * the logger or the layout; the request log's events are also seen through {@link RedactedEvents}, so a format that
- * prints a header's bare value masks it; and the few loggers that dump raw request bytes, where a key shows cut
- * short or without its name, never log below INFO ({@link RawTrafficFilter}).
+ * No API key is written to any log, at any level (a key in a log file is a key anyone with the logs
+ * can use). Keys arrive in request lines, headers and the WebSocket handshake's query string, and
+ * at DEBUG and TRACE Jetty, Jersey and Dropwizard write those in many shapes, in messages and in
+ * thread names. Rather than chase each logger, every appender's output is masked ({@link
+ * RedactingEncoder}) as it is written, which holds whatever the level, the logger or the layout;
+ * the request log's events are also seen through {@link RedactedEvents}, so a format that prints a
+ * header's bare value masks it; and the few loggers that dump raw request bytes, where a key shows
+ * cut short or without its name, never log below INFO ({@link RawTrafficFilter}).
  */
 public final class LogRedaction {
-    private LogRedaction() {
-    }
+    private LogRedaction() {}
 
-    /** For the logging Dropwizard has configured, and for the request log the server builds once this has run. */
+    /**
+     * For the logging Dropwizard has configured, and for the request log the server builds once
+     * this has run.
+     */
     public static void install(Environment environment) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J binding: nothing of ours to wrap
         }
         install(context);
-        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
-            @Override
-            public void lifeCycleStarting(LifeCycle component) {
-                if (component instanceof Server server) {
-                    install(context); // Dropwizard's "classic" request log attaches its appenders with the server
-                    if (server.getRequestLog() instanceof RequestLogImpl requestLog) {
-                        redactRequestLog(requestLog);
-                    }
-                }
-            }
-        });
+        environment
+                .lifecycle()
+                .addEventListener(
+                        new LifeCycle.Listener() {
+                            @Override
+                            public void lifeCycleStarting(LifeCycle component) {
+                                if (component instanceof Server server) {
+                                    install(context); // Dropwizard's "classic" request log attaches
+                                    // its appenders with the server
+                                    if (server.getRequestLog()
+                                            instanceof RequestLogImpl requestLog) {
+                                        redactRequestLog(requestLog);
+                                    }
+                                }
+                            }
+                        });
     }
 
-    /** Every appender of every logger, and the raw-traffic filter; a second call changes nothing. */
+    /**
+     * Every appender of every logger, and the raw-traffic filter; a second call changes nothing.
+     */
     static synchronized void install(LoggerContext context) {
         if (context.getTurboFilterList().stream().noneMatch(RawTrafficFilter.class::isInstance)) {
             RawTrafficFilter filter = new RawTrafficFilter();
@@ -59,7 +68,9 @@ public final class LogRedaction {
         }
         for (Logger logger : context.getLoggerList()) {
             for (Appender<ILoggingEvent> appender : appenders(logger)) {
-                if (!maskOutput(appender)) { // it writes other than through an encoder (syslog): mask its events
+                if (!maskOutput(
+                        appender)) { // it writes other than through an encoder (syslog): mask its
+                    // events
                     logger.detachAppender(appender);
                     logger.addAppender(new RedactingAppender<>(ILoggingEvent.class, appender));
                 }
@@ -78,8 +89,8 @@ public final class LogRedaction {
     }
 
     /**
-     * Masks what this appender, and every appender it hands events to (Dropwizard wraps each in an async one),
-     * writes through an encoder; false if one of them writes by other means.
+     * Masks what this appender, and every appender it hands events to (Dropwizard wraps each in an
+     * async one), writes through an encoder; false if one of them writes by other means.
      */
     private static boolean maskOutput(Appender<?> appender) {
         if (appender instanceof RedactingAppender<?> redacting) {

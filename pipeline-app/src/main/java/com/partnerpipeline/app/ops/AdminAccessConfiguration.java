@@ -5,8 +5,13 @@ import jakarta.validation.constraints.Size;
 
 /** {@code adminAccess:} in config.yml: who may run the admin ports' tasks. */
 public class AdminAccessConfiguration {
-    /** Null: tasks are turned off. A short token could be guessed by anyone who reaches the admin port. */
-    @Size(min = 16, message = "must be at least 16 characters, or empty to turn the admin tasks off")
+    /**
+     * Null: tasks are turned off. A short token could be guessed by anyone who reaches the admin
+     * port.
+     */
+    @Size(
+            min = 16,
+            message = "must be at least 16 characters, or empty to turn the admin tasks off")
     private String taskToken;
 
     @JsonProperty

@@ -1,7 +1,6 @@
 package com.partnerpipeline.app.ops;
 
 import com.codahale.metrics.health.HealthCheck;
-
 import java.util.function.BooleanSupplier;
 
 /** The admin port's health check for one service, from the same probe as {@code /api/health}. */
@@ -16,6 +15,8 @@ public final class ServiceHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        return probe.getAsBoolean() ? Result.healthy() : Result.unhealthy(service + " does not answer");
+        return probe.getAsBoolean()
+                ? Result.healthy()
+                : Result.unhealthy(service + " does not answer");
     }
 }

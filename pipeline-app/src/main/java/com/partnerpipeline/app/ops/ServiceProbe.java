@@ -1,11 +1,10 @@
 package com.partnerpipeline.app.ops;
 
-import org.jdbi.v3.core.Jdbi;
-import org.redisson.api.RedissonClient;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.redisson.api.RedissonClient;
 
 /** Asks PostgreSQL and Redis whether they answer, each within two seconds. */
 public final class ServiceProbe {
@@ -20,15 +19,25 @@ public final class ServiceProbe {
     }
 
     public boolean database() {
-        return answers(() -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(handle ->
-                handle.createQuery("SELECT 1").mapTo(Integer.class).one())));
+        return answers(
+                () ->
+                        CompletableFuture.supplyAsync(
+                                () ->
+                                        jdbi.withHandle(
+                                                handle ->
+                                                        handle.createQuery("SELECT 1")
+                                                                .mapTo(Integer.class)
+                                                                .one())));
     }
 
     public boolean redis() {
         return answers(() -> redis.getKeys().countAsync().toCompletableFuture());
     }
 
-    /** The call may fail as it is made (a lazy client connecting) or later; either way the service does not answer. */
+    /**
+     * The call may fail as it is made (a lazy client connecting) or later; either way the service
+     * does not answer.
+     */
     private static boolean answers(Supplier<CompletableFuture<?>> call) {
         CompletableFuture<?> pending = null;
         try {

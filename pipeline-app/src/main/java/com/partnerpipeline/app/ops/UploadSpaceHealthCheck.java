@@ -2,10 +2,12 @@ package com.partnerpipeline.app.ops;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.partnerpipeline.app.upload.UploadSpace;
-
 import java.io.IOException;
 
-/** The admin port's health check of the upload disk: unhealthy below the reserve {@code uploads.minFreeSpace}. */
+/**
+ * The admin port's health check of the upload disk: unhealthy below the reserve {@code
+ * uploads.minFreeSpace}.
+ */
 public final class UploadSpaceHealthCheck extends HealthCheck {
     private final UploadSpace space;
 
@@ -23,8 +25,12 @@ public final class UploadSpaceHealthCheck extends HealthCheck {
         }
         String figures = reading.freeBytes() + " bytes free of " + reading.totalBytes();
         return reading.low()
-                ? Result.unhealthy("the upload directory has " + figures + ", below uploads.minFreeSpace ("
-                        + reading.minFreeBytes() + " bytes)")
+                ? Result.unhealthy(
+                        "the upload directory has "
+                                + figures
+                                + ", below uploads.minFreeSpace ("
+                                + reading.minFreeBytes()
+                                + " bytes)")
                 : Result.healthy(figures);
     }
 }

@@ -10,12 +10,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The {@code worker} command's admin port: the same metrics, health checks, ping and thread dump as the API's admin
- * port, without the API. Dropwizard builds its servers only for {@code server}, so the worker builds this one.
+ * The {@code worker} command's admin port: the same metrics, health checks, ping and thread dump as
+ * the API's admin port, without the API. Dropwizard builds its servers only for {@code server}, so
+ * the worker builds this one.
  */
 public final class WorkerAdminServer {
-    private WorkerAdminServer() {
-    }
+    private WorkerAdminServer() {}
 
     public static Server create(Environment environment, String host, int port) {
         Server server = new Server(new QueuedThreadPool(8, 2, 60_000));

@@ -1,5 +1,10 @@
 package com.partnerpipeline.app.redis;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
@@ -12,16 +17,10 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
 /**
- * The queue of jobs to look at: a Redis Stream read through a consumer group, so a message stays pending until a
- * worker acknowledges it, and one left by a dead worker is claimed by another. A message only says "look at job X":
- * whether X is still to be done is decided by the database.
+ * The queue of jobs to look at: a Redis Stream read through a consumer group, so a message stays
+ * pending until a worker acknowledges it, and one left by a dead worker is claimed by another. A
+ * message only says "look at job X": whether X is still to be done is decided by the database.
  */
 public final class JobQueue {
     private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
@@ -29,8 +28,7 @@ public final class JobQueue {
     private static final String FIELD = "job";
 
     /** A message of the queue. */
-    public record Message(StreamMessageId id, UUID jobId) {
-    }
+    public record Message(StreamMessageId id, UUID jobId) {}
 
     private final RStream<String, String> stream;
 
@@ -43,12 +41,13 @@ public final class JobQueue {
     }
 
     /**
-     * Creates the consumer group (and the stream) unless they exist. The group starts at the beginning of the
-     * stream, so jobs uploaded before any worker ever ran are delivered too.
+     * Creates the consumer group (and the stream) unless they exist. The group starts at the
+     * beginning of the stream, so jobs uploaded before any worker ever ran are delivered too.
      */
     public void ensureGroup() {
         try {
-            stream.createGroup(StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream());
+            stream.createGroup(
+                    StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream());
         } catch (RedisException e) {
             if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
                 throw e;
@@ -57,8 +56,8 @@ public final class JobQueue {
     }
 
     /**
-     * The next message for {@code consumer}: first one another consumer left unacknowledged for longer than
-     * {@code abandonedAfter}, else a new one, waiting up to {@code wait} for it.
+     * The next message for {@code consumer}: first one another consumer left unacknowledged for
+     * longer than {@code abandonedAfter}, else a new one, waiting up to {@code wait} for it.
      */
     public Optional<Message> take(String consumer, Duration abandonedAfter, Duration wait) {
         try {
@@ -67,7 +66,8 @@ public final class JobQueue {
             if (!isNoGroup(e)) {
                 throw e;
             }
-            // Redis lost the stream (a restart without persistence): the sweep queues the jobs again into a new one
+            // Redis lost the stream (a restart without persistence): the sweep queues the jobs
+            // again into a new one
             LOG.warn("The job queue or its consumer group is gone; creating them again");
             ensureGroup();
             return read(consumer, abandonedAfter, wait);
@@ -79,17 +79,32 @@ public final class JobQueue {
     }
 
     private Optional<Message> read(String consumer, Duration abandonedAfter, Duration wait) {
-        AutoClaimResult<String, String> claimed = stream.autoClaim(GROUP, consumer, abandonedAfter.toMillis(),
-                TimeUnit.MILLISECONDS, StreamMessageId.MIN, 1);
+        AutoClaimResult<String, String> claimed =
+                stream.autoClaim(
+                        GROUP,
+                        consumer,
+                        abandonedAfter.toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        StreamMessageId.MIN,
+                        1);
         Map<StreamMessageId, Map<String, String>> messages = claimed.getMessages();
         if (messages.isEmpty()) {
-            messages = stream.readGroup(GROUP, consumer, StreamReadGroupArgs.neverDelivered().count(1).timeout(wait));
+            messages =
+                    stream.readGroup(
+                            GROUP,
+                            consumer,
+                            StreamReadGroupArgs.neverDelivered().count(1).timeout(wait));
         }
         for (Map.Entry<StreamMessageId, Map<String, String>> message : messages.entrySet()) {
             try {
-                return Optional.of(new Message(message.getKey(), UUID.fromString(message.getValue().get(FIELD))));
+                return Optional.of(
+                        new Message(
+                                message.getKey(), UUID.fromString(message.getValue().get(FIELD))));
             } catch (IllegalArgumentException | NullPointerException e) {
-                LOG.warn("Dropping queue message {} that names no job: {}", message.getKey(), message.getValue());
+                LOG.warn(
+                        "Dropping queue message {} that names no job: {}",
+                        message.getKey(),
+                        message.getValue());
                 done(message.getKey());
             }
         }

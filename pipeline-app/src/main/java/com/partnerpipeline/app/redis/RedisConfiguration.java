@@ -4,21 +4,23 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotEmpty;
-
 import java.util.Objects;
 
 /** {@code redis:} in config.yml. */
 public class RedisConfiguration {
-    /** Credentials, database and TLS may be in the URL; whatever is in it is used, or the start refused. */
-    @NotEmpty
-    @RedisUrl
-    private String address = "redis://127.0.0.1:6379";
+    /**
+     * Credentials, database and TLS may be in the URL; whatever is in it is used, or the start
+     * refused.
+     */
+    @NotEmpty @RedisUrl private String address = "redis://127.0.0.1:6379";
 
     private String password;
 
-    /** Every key this application uses starts with this, so several deployments (or test runs) can share a Redis. */
-    @NotEmpty
-    private String keyPrefix = "pipeline";
+    /**
+     * Every key this application uses starts with this, so several deployments (or test runs) can
+     * share a Redis.
+     */
+    @NotEmpty private String keyPrefix = "pipeline";
 
     @JsonProperty
     public String getAddress() {
@@ -65,8 +67,10 @@ public class RedisConfiguration {
 
     /** Two different passwords: whichever were used, the operator meant the other somewhere. */
     @JsonIgnore
-    @ValidationMethod(message = "redis.address has a password and redis.password (REDIS_PASSWORD) another one: "
-            + "give it in one place")
+    @ValidationMethod(
+            message =
+                    "redis.address has a password and redis.password (REDIS_PASSWORD) another one: "
+                            + "give it in one place")
     public boolean isPasswordGivenOnce() {
         try {
             String inUrl = address == null ? null : RedisAddress.parse(address).password();

@@ -4,13 +4,15 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A Redis URL every part of which can be used ({@link RedisAddress#parse}); the violation names the part. */
+/**
+ * A Redis URL every part of which can be used ({@link RedisAddress#parse}); the violation names the
+ * part.
+ */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = RedisUrl.Validator.class)
@@ -32,8 +34,10 @@ public @interface RedisUrl {
                 return true;
             } catch (IllegalArgumentException e) {
                 context.disableDefaultConstraintViolation();
-                // a message template: braces, dollar signs and backslashes would be read as expressions
-                context.buildConstraintViolationWithTemplate(e.getMessage().replaceAll("([\\\\{}$])", "\\\\$1"))
+                // a message template: braces, dollar signs and backslashes would be read as
+                // expressions
+                context.buildConstraintViolationWithTemplate(
+                                e.getMessage().replaceAll("([\\\\{}$])", "\\\\$1"))
                         .addConstraintViolation();
                 return false;
             }

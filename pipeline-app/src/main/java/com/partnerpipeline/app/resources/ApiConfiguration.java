@@ -9,20 +9,24 @@ import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.util.concurrent.TimeUnit;
 
 /** {@code api:} in config.yml: what one request, or one client address, may cost the API. */
 public class ApiConfiguration {
-    /** A schema is a few KiB; 1 MiB leaves room for the largest the schema limits allow and keeps 100 at once cheap. */
+    /**
+     * A schema is a few KiB; 1 MiB leaves room for the largest the schema limits allow and keeps
+     * 100 at once cheap.
+     */
     @NotNull
     @MinDataSize(1024)
     @MaxDataSize(value = 1, unit = io.dropwizard.util.DataSizeUnit.GIBIBYTES)
     private DataSize maxBodySize = DataSize.mebibytes(1);
 
-    /** Per second. Far below any real link, far above a trickle meant to hold a request thread. 0: no minimum. */
-    @NotNull
-    private DataSize minDataRate = DataSize.kibibytes(1);
+    /**
+     * Per second. Far below any real link, far above a trickle meant to hold a request thread. 0:
+     * no minimum.
+     */
+    @NotNull private DataSize minDataRate = DataSize.kibibytes(1);
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)

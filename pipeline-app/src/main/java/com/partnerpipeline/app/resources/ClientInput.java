@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A request body as the client sends it. Whatever goes wrong while it is read is the client's doing and becomes a
- * {@link FailedException} with the status and words to answer with, never a 500: a body that ends before its
- * Content-Length (400), one that stops arriving (408), one that arrives slower than {@code minBytesPerSecond} over
- * any {@code window} (408: a trickle holds a request thread as long as it lasts), one longer than {@code maxBytes}.
+ * A request body as the client sends it. Whatever goes wrong while it is read is the client's doing
+ * and becomes a {@link FailedException} with the status and words to answer with, never a 500: a
+ * body that ends before its Content-Length (400), one that stops arriving (408), one that arrives
+ * slower than {@code minBytesPerSecond} over any {@code window} (408: a trickle holds a request
+ * thread as long as it lasts), one longer than {@code maxBytes}.
  */
 public final class ClientInput extends FilterInputStream {
     static final String ENDED_EARLY = "the request body ended before its Content-Length";
@@ -32,8 +33,7 @@ public final class ClientInput extends FilterInputStream {
     }
 
     /** What a body may cost: its size, and the least data it must bring per window. */
-    public record Limits(long minBytesPerSecond, Duration window) {
-    }
+    public record Limits(long minBytesPerSecond, Duration window) {}
 
     private final Limits limits;
     private final long maxBytes;
@@ -91,8 +91,13 @@ public final class ClientInput extends FilterInputStream {
         long elapsed = now - windowStart;
         if (elapsed >= limits.window().toNanos()) {
             if (windowBytes * 1_000_000_000L < limits.minBytesPerSecond() * elapsed) {
-                throw new FailedException(408, "the request body arrived slower than " + limits.minBytesPerSecond()
-                        + " bytes per second over " + limits.window().toSeconds() + " s (api.minDataRate)");
+                throw new FailedException(
+                        408,
+                        "the request body arrived slower than "
+                                + limits.minBytesPerSecond()
+                                + " bytes per second over "
+                                + limits.window().toSeconds()
+                                + " s (api.minDataRate)");
             }
             windowStart = now;
             windowBytes = 0;

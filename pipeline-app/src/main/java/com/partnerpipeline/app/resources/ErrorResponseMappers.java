@@ -1,29 +1,30 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.api.ApiErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.partnerpipeline.app.upload.DiskFull;
-import com.partnerpipeline.app.upload.UploadStore;
+import com.partnerpipeline.app.api.ApiErrors;
 import com.partnerpipeline.app.db.DatabaseErrors;
 import com.partnerpipeline.app.service.Refusal;
+import com.partnerpipeline.app.upload.DiskFull;
+import com.partnerpipeline.app.upload.UploadStore;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns every failure into {@code {"error": ...}}: never a stack trace to a partner. */
 public final class ErrorResponseMappers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponseMappers.class);
 
-    private ErrorResponseMappers() {
-    }
+    private ErrorResponseMappers() {}
 
-    /** Statuses raised by resources and by Jersey itself (unknown route, wrong method, wrong media type). */
+    /**
+     * Statuses raised by resources and by Jersey itself (unknown route, wrong method, wrong media
+     * type).
+     */
     public static final class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -31,12 +32,18 @@ public final class ErrorResponseMappers {
             if (response.hasEntity()) {
                 return response;
             }
-            String message = e.getMessage() == null ? response.getStatusInfo().getReasonPhrase() : e.getMessage();
-            return ApiErrors.response(response.getStatus(), message.replaceFirst("^HTTP \\d+ ", ""));
+            String message =
+                    e.getMessage() == null
+                            ? response.getStatusInfo().getReasonPhrase()
+                            : e.getMessage();
+            return ApiErrors.response(
+                    response.getStatus(), message.replaceFirst("^HTTP \\d+ ", ""));
         }
     }
 
-    /** What the rules refuse: an unknown id is 404, anything else asked for that cannot be done 400. */
+    /**
+     * What the rules refuse: an unknown id is 404, anything else asked for that cannot be done 400.
+     */
     public static final class Refused implements ExceptionMapper<Refusal> {
         @Override
         public Response toResponse(Refusal e) {
@@ -55,13 +62,15 @@ public final class ErrorResponseMappers {
     public static final class JsonProcessing implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            return ApiErrors.response(400, "request body is not valid JSON: " + e.getOriginalMessage());
+            return ApiErrors.response(
+                    400, "request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     /**
-     * Anything unexpected: logged with an id the partner can quote, answered without details. A database that cannot
-     * be reached is a 503, since trying again shortly is the right thing to do.
+     * Anything unexpected: logged with an id the partner can quote, answered without details. A
+     * database that cannot be reached is a 503, since trying again shortly is the right thing to
+     * do.
      */
     public static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
@@ -82,8 +91,9 @@ public final class ErrorResponseMappers {
     }
 
     /**
-     * An I/O failure that reached no other answer: a disk that is full is 507, since trying again later is what to
-     * do; anything else is unexpected. Without this mapper Jetty answered both with an HTML 500 page.
+     * An I/O failure that reached no other answer: a disk that is full is 507, since trying again
+     * later is what to do; anything else is unexpected. Without this mapper Jetty answered both
+     * with an HTML 500 page.
      */
     public static final class Io implements ExceptionMapper<IOException> {
         @Override
@@ -101,16 +111,21 @@ public final class ErrorResponseMappers {
     }
 
     /**
-     * A body the client did not send as it should, found wherever it was wrapped (Jersey wraps what a body reader
-     * throws): the client's doing, so answered for the client and never logged as an error.
+     * A body the client did not send as it should, found wherever it was wrapped (Jersey wraps what
+     * a body reader throws): the client's doing, so answered for the client and never logged as an
+     * error.
      */
     private static Optional<Response> clientFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ClientInput.FailedException failed) {
-                return Optional.of(ApiErrors.errorClosingConnection(failed.status(), failed.getMessage()).getResponse());
+                return Optional.of(
+                        ApiErrors.errorClosingConnection(failed.status(), failed.getMessage())
+                                .getResponse());
             }
             if (cause instanceof EOFException) {
-                return Optional.of(ApiErrors.errorClosingConnection(400, ClientInput.ENDED_EARLY).getResponse());
+                return Optional.of(
+                        ApiErrors.errorClosingConnection(400, ClientInput.ENDED_EARLY)
+                                .getResponse());
             }
         }
         return Optional.empty();

@@ -1,13 +1,12 @@
 package com.partnerpipeline.app.resources;
 
-import com.partnerpipeline.app.upload.UploadSpace;
 import com.partnerpipeline.app.ops.ServiceProbe;
+import com.partnerpipeline.app.upload.UploadSpace;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code GET /api/health}, without authentication: 200 when PostgreSQL and Redis answer and the upload disk has more
- * free space than its reserve, else 503 naming what is wrong; 503 "shutting down" once the server has begun to stop.
+ * {@code GET /api/health}, without authentication: 200 when PostgreSQL and Redis answer and the
+ * upload disk has more free space than its reserve, else 503 naming what is wrong; 503 "shutting
+ * down" once the server has begun to stop.
  */
 @Path("/api/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,7 +25,8 @@ public final class HealthResource {
     private final UploadSpace uploadSpace;
     private final BooleanSupplier shuttingDown;
 
-    public HealthResource(ServiceProbe probe, UploadSpace uploadSpace, BooleanSupplier shuttingDown) {
+    public HealthResource(
+            ServiceProbe probe, UploadSpace uploadSpace, BooleanSupplier shuttingDown) {
         this.probe = probe;
         this.uploadSpace = uploadSpace;
         this.shuttingDown = shuttingDown;
@@ -49,7 +50,10 @@ public final class HealthResource {
         return Response.status(healthy && !stopping ? 200 : 503).entity(body).build();
     }
 
-    /** The upload disk: "ok", "low" (below uploads.minFreeSpace) or "unavailable" (it cannot be read), with its figures. */
+    /**
+     * The upload disk: "ok", "low" (below uploads.minFreeSpace) or "unavailable" (it cannot be
+     * read), with its figures.
+     */
     private Map<String, Object> uploads() {
         Map<String, Object> uploads = new LinkedHashMap<>();
         try {

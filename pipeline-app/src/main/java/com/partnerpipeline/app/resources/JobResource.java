@@ -1,19 +1,19 @@
 package com.partnerpipeline.app.resources;
 
 import com.partnerpipeline.app.api.ApiErrors;
-import com.partnerpipeline.app.domain.RecordError;
 import com.partnerpipeline.app.api.JobView;
 import com.partnerpipeline.app.api.Page;
 import com.partnerpipeline.app.api.Pagination;
 import com.partnerpipeline.app.api.SchemaSummary;
-import com.partnerpipeline.app.domain.Job;
-import com.partnerpipeline.app.domain.JobStatus;
-import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.db.ErrorExport;
-import com.partnerpipeline.app.service.JobService;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.ProcessingErrorDao;
 import com.partnerpipeline.app.db.SchemaDao;
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.domain.JobStatus;
+import com.partnerpipeline.app.domain.Partner;
+import com.partnerpipeline.app.domain.RecordError;
+import com.partnerpipeline.app.service.JobService;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +39,12 @@ public final class JobResource {
     private final ProcessingErrorDao errors;
     private final ErrorExport errorExport;
 
-    public JobResource(JobService lifecycle, JobDao jobs, SchemaDao schemas, ProcessingErrorDao errors,
-                       ErrorExport errorExport) {
+    public JobResource(
+            JobService lifecycle,
+            JobDao jobs,
+            SchemaDao schemas,
+            ProcessingErrorDao errors,
+            ErrorExport errorExport) {
         this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.schemas = schemas;
@@ -50,48 +53,71 @@ public final class JobResource {
     }
 
     @GET
-    public Page<JobView> list(@Auth Partner partner, @QueryParam("page") String page, @QueryParam("limit") String limit,
-                              @QueryParam("status") String status) {
+    public Page<JobView> list(
+            @Auth Partner partner,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("status") String status) {
         Paging paging = Paging.of(page, limit, 20);
         JobStatus filter = status(status);
-        List<JobView> data = jobs.listForPartner(partner.id(), filter, paging.limit(), paging.offset()).stream()
-                .map(job -> JobView.of(job, null)).toList();
-        return new Page<>(data, Pagination.of(paging.page(), paging.limit(), jobs.countForPartner(partner.id(), filter)));
+        List<JobView> data =
+                jobs.listForPartner(partner.id(), filter, paging.limit(), paging.offset()).stream()
+                        .map(job -> JobView.of(job, null))
+                        .toList();
+        return new Page<>(
+                data,
+                Pagination.of(
+                        paging.page(), paging.limit(), jobs.countForPartner(partner.id(), filter)));
     }
 
     @GET
     @Path("/{id}")
     public JobView get(@Auth Partner partner, @PathParam("id") String id) {
         Job job = find(partner, id);
-        SchemaSummary schema = schemas.find(job.schemaId())
-                .map(found -> new SchemaSummary(found.id(), found.name(), found.version())).orElse(null);
+        SchemaSummary schema =
+                schemas.find(job.schemaId())
+                        .map(found -> new SchemaSummary(found.id(), found.name(), found.version()))
+                        .orElse(null);
         return JobView.of(job, schema);
     }
 
     /**
-     * Errors in record order, a page at a time; with {@code format=csv}, all of them, streamed, with spreadsheet
-     * formulas neutralised unless {@code cells=raw} asks for the cells as stored (the CLI does, to show true values).
+     * Errors in record order, a page at a time; with {@code format=csv}, all of them, streamed,
+     * with spreadsheet formulas neutralised unless {@code cells=raw} asks for the cells as stored
+     * (the CLI does, to show true values).
      */
     @GET
     @Path("/{id}/errors")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    public Response errors(@Auth Partner partner, @PathParam("id") String id, @QueryParam("page") String page,
-                           @QueryParam("limit") String limit, @QueryParam("format") String format,
-                           @QueryParam("cells") String cells) {
+    public Response errors(
+            @Auth Partner partner,
+            @PathParam("id") String id,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("format") String format,
+            @QueryParam("cells") String cells) {
         Job job = find(partner, id);
         if ("csv".equalsIgnoreCase(format)) {
             ErrorExport.Cells kind = cells(cells);
             StreamingOutput csv = out -> errorExport.writeCsv(job.id(), kind, out);
             return Response.ok(csv, "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"errors-" + job.id() + ".csv\"").build();
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"errors-" + job.id() + ".csv\"")
+                    .build();
         }
         if (format != null && !format.isEmpty() && !"json".equalsIgnoreCase(format)) {
             throw ApiErrors.error(Response.Status.BAD_REQUEST, "format must be json or csv");
         }
         Paging paging = Paging.of(page, limit, 50);
         List<RecordError> data = errors.page(job.id(), paging.limit(), paging.offset());
-        return Response.ok(new Page<>(data, Pagination.of(paging.page(), paging.limit(), errors.count(job.id()))),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(
+                        new Page<>(
+                                data,
+                                Pagination.of(
+                                        paging.page(), paging.limit(), errors.count(job.id()))),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     private static ErrorExport.Cells cells(String cells) {
@@ -127,8 +153,12 @@ public final class JobResource {
         try {
             return JobStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiErrors.error(Response.Status.BAD_REQUEST, "status must be one of "
-                    + Arrays.stream(JobStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw ApiErrors.error(
+                    Response.Status.BAD_REQUEST,
+                    "status must be one of "
+                            + Arrays.stream(JobStatus.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

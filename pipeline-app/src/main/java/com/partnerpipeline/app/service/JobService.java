@@ -10,14 +10,14 @@ import com.partnerpipeline.app.domain.JobEvent;
 import com.partnerpipeline.app.domain.JobEventPublisher;
 import com.partnerpipeline.app.domain.JobStatus;
 import com.partnerpipeline.app.upload.StoredUpload;
-
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * What a partner (or an operator's command) can do to jobs: create one from a stored upload, find it, cancel it,
- * retry it. The one place that knows these rules; the API and the commands only translate its answers. Every state
- * change is one of {@link JobDao}'s conditional updates, so a rule holds even when a worker moves the job meanwhile.
+ * What a partner (or an operator's command) can do to jobs: create one from a stored upload, find
+ * it, cancel it, retry it. The one place that knows these rules; the API and the commands only
+ * translate its answers. Every state change is one of {@link JobDao}'s conditional updates, so a
+ * rule holds even when a worker moves the job meanwhile.
  */
 public final class JobService {
     private final JobDao jobs;
@@ -26,8 +26,12 @@ public final class JobService {
     private final CancelSignals cancellations;
     private final JobEventPublisher events;
 
-    public JobService(JobDao jobs, SchemaDao schemas, JobEnqueuer queue, CancelSignals cancellations,
-                      JobEventPublisher events) {
+    public JobService(
+            JobDao jobs,
+            SchemaDao schemas,
+            JobEnqueuer queue,
+            CancelSignals cancellations,
+            JobEventPublisher events) {
         this.jobs = jobs;
         this.schemas = schemas;
         this.queue = queue;
@@ -36,55 +40,85 @@ public final class JobService {
     }
 
     /**
-     * A PENDING job for an upload whose content was checked when it was stored, queued for the workers.
+     * A PENDING job for an upload whose content was checked when it was stored, queued for the
+     * workers.
      *
      * @param jobId the id the upload was stored under
-     * @param schemaId as the partner gave it: blank is invalid, an unknown id or another partner's is not found
+     * @param schemaId as the partner gave it: blank is invalid, an unknown id or another partner's
+     *     is not found
      */
     public Job create(UUID jobId, UUID partnerId, String schemaId, StoredUpload upload) {
         if (schemaId == null || schemaId.isBlank()) {
             throw Refusal.invalid("schemaId is required");
         }
-        UUID schema = Ids.parse(schemaId).flatMap(id -> schemas.findForPartner(id, partnerId))
-                .orElseThrow(() -> Refusal.notFound("Schema")).id();
-        Job job = jobs.insert(jobId, partnerId, schema, upload.originalName(), upload.size(),
-                upload.format().name().toLowerCase(Locale.ROOT), upload.sha256(), upload.path().toString());
+        UUID schema =
+                Ids.parse(schemaId)
+                        .flatMap(id -> schemas.findForPartner(id, partnerId))
+                        .orElseThrow(() -> Refusal.notFound("Schema"))
+                        .id();
+        Job job =
+                jobs.insert(
+                        jobId,
+                        partnerId,
+                        schema,
+                        upload.originalName(),
+                        upload.size(),
+                        upload.format().name().toLowerCase(Locale.ROOT),
+                        upload.sha256(),
+                        upload.path().toString());
         queue.enqueue(jobId);
         return job;
     }
 
     /** The partner's job; another partner's, or an id that is not one, is not found. */
     public Job find(UUID partnerId, String jobId) {
-        return Ids.parse(jobId).flatMap(id -> jobs.findForPartner(id, partnerId))
+        return Ids.parse(jobId)
+                .flatMap(id -> jobs.findForPartner(id, partnerId))
                 .orElseThrow(() -> Refusal.notFound("Job"));
     }
 
     /** Cancels a job that has not ended, and tells its worker and its watchers. */
     public Job cancel(UUID partnerId, String jobId) {
         Job job = find(partnerId, jobId);
-        Job cancelled = jobs.cancel(job.id(), partnerId).orElseThrow(() -> Refusal.invalid("only "
-                + JobStatus.describe(JobStatus.cancellable()) + " jobs can be cancelled; this one is " + statusNow(job)));
+        Job cancelled =
+                jobs.cancel(job.id(), partnerId)
+                        .orElseThrow(
+                                () ->
+                                        Refusal.invalid(
+                                                "only "
+                                                        + JobStatus.describe(
+                                                                JobStatus.cancellable())
+                                                        + " jobs can be cancelled; this one is "
+                                                        + statusNow(job)));
         cancellations.publish(job.id());
         events.publish(JobEvent.Completed.of(cancelled));
         return cancelled;
     }
 
-    /** Runs a FAILED job again from its start, if its file is still kept; the answer says PENDING. */
+    /**
+     * Runs a FAILED job again from its start, if its file is still kept; the answer says PENDING.
+     */
     public Job retry(UUID partnerId, String jobId) {
         Job job = find(partnerId, jobId);
         if (job.status().canBeRetried() && job.filePath() == null) {
-            throw Refusal.invalid("the file of this job was removed after the retention period; upload it again");
+            throw Refusal.invalid(
+                    "the file of this job was removed after the retention period; upload it again");
         }
         if (!jobs.resetForRetry(job.id(), partnerId)) {
-            throw Refusal.invalid("only " + JobStatus.describe(JobStatus.retryable())
-                    + " jobs can be retried; this one is " + statusNow(job));
+            throw Refusal.invalid(
+                    "only "
+                            + JobStatus.describe(JobStatus.retryable())
+                            + " jobs can be retried; this one is "
+                            + statusNow(job));
         }
         Job reset = jobs.find(job.id()).orElseThrow(); // read before a worker can take it
         queue.enqueue(job.id());
         return reset;
     }
 
-    /** The status that made a conditional update miss: it may have moved since {@code job} was read. */
+    /**
+     * The status that made a conditional update miss: it may have moved since {@code job} was read.
+     */
     private JobStatus statusNow(Job job) {
         return jobs.status(job.id()).orElse(job.status());
     }

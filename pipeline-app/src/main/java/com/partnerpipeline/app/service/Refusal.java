@@ -1,13 +1,16 @@
 package com.partnerpipeline.app.service;
 
 /**
- * A request the rules refuse, in words for the partner or operator. Resources answer it with a status (see
- * {@code ErrorResponseMappers.Refused}), commands print it as their one-line error.
+ * A request the rules refuse, in words for the partner or operator. Resources answer it with a
+ * status (see {@code ErrorResponseMappers.Refused}), commands print it as their one-line error.
  */
 public final class Refusal extends RuntimeException {
-    /** Why: what is asked for does not exist (or is another partner's), or cannot be done as asked. */
+    /**
+     * Why: what is asked for does not exist (or is another partner's), or cannot be done as asked.
+     */
     public enum Kind {
-        NOT_FOUND, INVALID
+        NOT_FOUND,
+        INVALID
     }
 
     private final Kind kind;
@@ -17,7 +20,10 @@ public final class Refusal extends RuntimeException {
         this.kind = kind;
     }
 
-    /** {@code "Job not found"}: also for another partner's, so that ids of others' things cannot be probed. */
+    /**
+     * {@code "Job not found"}: also for another partner's, so that ids of others' things cannot be
+     * probed.
+     */
     public static Refusal notFound(String what) {
         return new Refusal(Kind.NOT_FOUND, what + " not found");
     }

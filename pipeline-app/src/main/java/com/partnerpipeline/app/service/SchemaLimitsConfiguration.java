@@ -6,9 +6,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * {@code schemas:} in config.yml: the bounds every schema is checked against before it is compiled, by the API, the
- * operator's {@code schema create}, dev mode and the worker. Defaults are the engine's, which the offline commands
- * use. Only read through {@link #toLimits()}, so the keys are bound to fields without accessors.
+ * {@code schemas:} in config.yml: the bounds every schema is checked against before it is compiled,
+ * by the API, the operator's {@code schema create}, dev mode and the worker. Defaults are the
+ * engine's, which the offline commands use. Only read through {@link #toLimits()}, so the keys are
+ * bound to fields without accessors.
  */
 public class SchemaLimitsConfiguration {
     private static final SchemaLimits DEFAULTS = SchemaLimits.DEFAULTS;
@@ -21,7 +22,10 @@ public class SchemaLimitsConfiguration {
     @Min(1)
     private int maxNameLength = DEFAULTS.maxNameLength();
 
-    /** A valid schema nests 4 deep (fields, a field, its validation, an enum); Jackson parses at most 1000. */
+    /**
+     * A valid schema nests 4 deep (fields, a field, its validation, an enum); Jackson parses at
+     * most 1000.
+     */
     @JsonProperty
     @Min(4)
     @Max(1000)
@@ -48,7 +52,14 @@ public class SchemaLimitsConfiguration {
     private int maxRuleFields = DEFAULTS.maxRuleFields();
 
     public SchemaLimits toLimits() {
-        return new SchemaLimits(maxFields, maxNameLength, maxDepth, maxPatternLength, maxPatternSize, maxEnumValues,
-                maxValueLength, maxRuleFields);
+        return new SchemaLimits(
+                maxFields,
+                maxNameLength,
+                maxDepth,
+                maxPatternLength,
+                maxPatternSize,
+                maxEnumValues,
+                maxValueLength,
+                maxRuleFields);
     }
 }

@@ -8,13 +8,13 @@ import com.partnerpipeline.app.domain.StoredSchema;
 import com.partnerpipeline.schema.InvalidSchemaException;
 import com.partnerpipeline.schema.SchemaFile;
 import com.partnerpipeline.schema.SchemaLimits;
-
 import java.io.UncheckedIOException;
 import java.util.UUID;
 
 /**
- * Registers schemas, for the API, the {@code schema create} command and dev mode alike. A schema is compiled, within
- * the limits, before it is stored, so only valid schemas exist; a known name gets its next version.
+ * Registers schemas, for the API, the {@code schema create} command and dev mode alike. A schema is
+ * compiled, within the limits, before it is stored, so only valid schemas exist; a known name gets
+ * its next version.
  */
 public final class SchemaRegistry {
     private final SchemaDao schemas;
@@ -27,19 +27,32 @@ public final class SchemaRegistry {
         this.limits = limits;
     }
 
-    /** Checks and stores {@code {"name", "fields", "validation_rules"}}; a {@link Refusal} names what is wrong. */
+    /**
+     * Checks and stores {@code {"name", "fields", "validation_rules"}}; a {@link Refusal} names
+     * what is wrong.
+     */
     public StoredSchema register(UUID partnerId, JsonNode document) {
         SchemaFile schema = check(document, limits);
         try {
-            String rules = schema.validationRules() == null ? "{}" : json.writeValueAsString(schema.validationRules());
-            return schemas.insertNextVersion(UUID.randomUUID(), partnerId, schema.name(),
-                    json.writeValueAsString(schema.fields()), rules);
+            String rules =
+                    schema.validationRules() == null
+                            ? "{}"
+                            : json.writeValueAsString(schema.validationRules());
+            return schemas.insertNextVersion(
+                    UUID.randomUUID(),
+                    partnerId,
+                    schema.name(),
+                    json.writeValueAsString(schema.fields()),
+                    rules);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A schema document that compiles within {@code limits}, or the {@link Refusal} that says why not. */
+    /**
+     * A schema document that compiles within {@code limits}, or the {@link Refusal} that says why
+     * not.
+     */
     static SchemaFile check(JsonNode document, SchemaLimits limits) {
         if (document == null || !document.isObject()) {
             throw Refusal.invalid("the body must be a JSON object with name and fields");

@@ -9,17 +9,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a multipart/form-data body as it arrives, one part at a time, each part's content as a stream: nothing is
- * buffered beyond a small window, so a file part can go straight to its final place while it is being uploaded.
+ * Reads a multipart/form-data body as it arrives, one part at a time, each part's content as a
+ * stream: nothing is buffered beyond a small window, so a file part can go straight to its final
+ * place while it is being uploaded.
  */
 public final class MultipartFormReader {
     private static final int WINDOW = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final Pattern BOUNDARY = Pattern.compile("boundary=(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("[; ]name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOUNDARY =
+            Pattern.compile("boundary=(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME =
+            Pattern.compile("[; ]name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILENAME =
+            Pattern.compile("filename=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-    /** A part's headers; its content is read through {@link #content()} before asking for the next part. */
+    /**
+     * A part's headers; its content is read through {@link #content()} before asking for the next
+     * part.
+     */
     public final class Part {
         private final String name;
         private final String filename;
@@ -47,7 +54,8 @@ public final class MultipartFormReader {
         public String text(int maxBytes) throws IOException, MalformedMultipartException {
             byte[] bytes = content.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new MalformedMultipartException("the field '" + name + "' is longer than " + maxBytes + " bytes");
+                throw new MalformedMultipartException(
+                        "the field '" + name + "' is longer than " + maxBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8).trim();
         }
@@ -61,18 +69,21 @@ public final class MultipartFormReader {
     private boolean finished;
     private Part current;
 
-    public MultipartFormReader(InputStream in, String contentType) throws MalformedMultipartException {
+    public MultipartFormReader(InputStream in, String contentType)
+            throws MalformedMultipartException {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary(contentType)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String boundary(String contentType) throws MalformedMultipartException {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw new MalformedMultipartException("the request must be multipart/form-data");
         }
         Matcher matcher = BOUNDARY.matcher(contentType);
         if (!matcher.find()) {
-            throw new MalformedMultipartException("the multipart/form-data content type has no boundary");
+            throw new MalformedMultipartException(
+                    "the multipart/form-data content type has no boundary");
         }
         return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
@@ -98,11 +109,16 @@ public final class MultipartFormReader {
         return current;
     }
 
-    /** The body starts with "--boundary" without the leading CRLF; treat it as if the CRLF were there. */
+    /**
+     * The body starts with "--boundary" without the leading CRLF; treat it as if the CRLF were
+     * there.
+     */
     private void skipPreamble() throws IOException, MalformedMultipartException {
         fill(delimiter.length);
         byte[] first = Arrays.copyOfRange(delimiter, 2, delimiter.length);
-        if (limit - position >= first.length && Arrays.equals(buffer, position, position + first.length, first, 0, first.length)) {
+        if (limit - position >= first.length
+                && Arrays.equals(
+                        buffer, position, position + first.length, first, 0, first.length)) {
             position += first.length;
             return;
         }
@@ -113,7 +129,8 @@ public final class MultipartFormReader {
     private boolean afterDelimiter() throws IOException, MalformedMultipartException {
         fill(2);
         if (limit - position < 2) {
-            throw new MalformedMultipartException("the multipart body ends without its closing boundary");
+            throw new MalformedMultipartException(
+                    "the multipart body ends without its closing boundary");
         }
         byte a = buffer[position];
         byte b = buffer[position + 1];
@@ -133,17 +150,24 @@ public final class MultipartFormReader {
             if (position == limit) {
                 fill(1);
                 if (position == limit) {
-                    throw new MalformedMultipartException("the multipart body ends inside a part's headers");
+                    throw new MalformedMultipartException(
+                            "the multipart body ends inside a part's headers");
                 }
             }
             headers.append((char) (buffer[position++] & 0xFF));
             if (headers.length() > MAX_HEADER_BYTES) {
-                throw new MalformedMultipartException("a part's headers are longer than " + MAX_HEADER_BYTES + " bytes");
+                throw new MalformedMultipartException(
+                        "a part's headers are longer than " + MAX_HEADER_BYTES + " bytes");
             }
             int n = headers.length();
-            if (n >= 4 && headers.charAt(n - 4) == '\r' && headers.charAt(n - 3) == '\n'
-                    && headers.charAt(n - 2) == '\r' && headers.charAt(n - 1) == '\n') {
-                return new String(headers.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            if (n >= 4
+                    && headers.charAt(n - 4) == '\r'
+                    && headers.charAt(n - 3) == '\n'
+                    && headers.charAt(n - 2) == '\r'
+                    && headers.charAt(n - 1) == '\n') {
+                return new String(
+                        headers.toString().getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.UTF_8);
             }
         }
     }

@@ -1,8 +1,8 @@
 package com.partnerpipeline.app.upload;
 
 /**
- * An upload is refused, in words for the partner. {@code bodyLeftUnread}: the rest of the request body was not read
- * (or only drained so far), so the connection cannot be used for another request.
+ * An upload is refused, in words for the partner. {@code bodyLeftUnread}: the rest of the request
+ * body was not read (or only drained so far), so the connection cannot be used for another request.
  */
 public final class UploadRejected extends Exception {
     /** Why, for the API to choose its status. */

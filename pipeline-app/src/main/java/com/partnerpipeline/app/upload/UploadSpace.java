@@ -5,7 +5,10 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The free space of the upload directory's disk, against the reserve that uploads must leave ({@code uploads.minFreeSpace}). */
+/**
+ * The free space of the upload directory's disk, against the reserve that uploads must leave
+ * ({@code uploads.minFreeSpace}).
+ */
 public final class UploadSpace {
     /** One reading of the disk, in bytes. */
     public record Reading(long freeBytes, long totalBytes, long minFreeBytes) {
@@ -29,8 +32,9 @@ public final class UploadSpace {
     }
 
     /**
-     * Reads the disk now: the free space is what this process may use (a disk's root reserve does not count). The
-     * directory is created if need be, as the first upload would create it, so that a fresh server reports its disk.
+     * Reads the disk now: the free space is what this process may use (a disk's root reserve does
+     * not count). The directory is created if need be, as the first upload would create it, so that
+     * a fresh server reports its disk.
      */
     public Reading read() throws IOException {
         Files.createDirectories(directory);

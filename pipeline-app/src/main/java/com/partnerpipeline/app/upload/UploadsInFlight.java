@@ -9,15 +9,18 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The uploads this API node is receiving. Each holds a request thread for as long as its body takes to arrive, so
- * their number is bounded, per partner and for the node, leaving threads for every other request however slow the
- * uploads are. A shutdown refuses new ones, waits for these, and stops the ones still arriving while there is time
- * to answer them, rather than leave them to the connectors' closing.
+ * The uploads this API node is receiving. Each holds a request thread for as long as its body takes
+ * to arrive, so their number is bounded, per partner and for the node, leaving threads for every
+ * other request however slow the uploads are. A shutdown refuses new ones, waits for these, and
+ * stops the ones still arriving while there is time to answer them, rather than leave them to the
+ * connectors' closing.
  */
 public final class UploadsInFlight {
     /** Why an upload was not let in. */
     public enum Refusal {
-        SHUTTING_DOWN, PARTNER_LIMIT, NODE_LIMIT
+        SHUTTING_DOWN,
+        PARTNER_LIMIT,
+        NODE_LIMIT
     }
 
     /** The upload may not start now; {@link #refusal} says why. */
@@ -46,7 +49,10 @@ public final class UploadsInFlight {
         this.maxPerPartner = maxPerPartner;
     }
 
-    /** One upload's stay, from its first byte until its request ends; taken and closed on the request's thread. */
+    /**
+     * One upload's stay, from its first byte until its request ends; taken and closed on the
+     * request's thread.
+     */
     public final class Pass implements AutoCloseable {
         private final Thread thread = Thread.currentThread();
         private final UUID partner;
@@ -58,7 +64,8 @@ public final class UploadsInFlight {
         }
 
         /**
-         * The whole body has arrived: what is left (creating the job) takes milliseconds and is never stopped.
+         * The whole body has arrived: what is left (creating the job) takes milliseconds and is
+         * never stopped.
          *
          * @return false if the upload was stopped first, and must be answered as stopped
          */
@@ -69,14 +76,20 @@ public final class UploadsInFlight {
             }
         }
 
-        /** Whether a shutdown stopped this upload before its body was in; whatever then failed, that is why. */
+        /**
+         * Whether a shutdown stopped this upload before its body was in; whatever then failed, that
+         * is why.
+         */
         public boolean stopped() {
             synchronized (lock) {
                 return stopped;
             }
         }
 
-        /** Interrupting is what wakes a thread blocked reading a body that has stalled; it then fails with an IOException. */
+        /**
+         * Interrupting is what wakes a thread blocked reading a body that has stalled; it then
+         * fails with an IOException.
+         */
         private void stop() {
             stopped = true;
             thread.interrupt();
@@ -87,13 +100,15 @@ public final class UploadsInFlight {
             boolean wasStopped;
             synchronized (lock) {
                 if (passes.remove(this)) {
-                    perPartner.computeIfPresent(partner, (id, count) -> count == 1 ? null : count - 1);
+                    perPartner.computeIfPresent(
+                            partner, (id, count) -> count == 1 ? null : count - 1);
                 }
                 wasStopped = stopped;
                 lock.notifyAll();
             }
             if (wasStopped) {
-                Thread.interrupted(); // the interrupt was for the body's read: the answer must still be written
+                Thread.interrupted(); // the interrupt was for the body's read: the answer must
+                // still be written
             }
         }
     }
@@ -113,7 +128,10 @@ public final class UploadsInFlight {
         return maxPerPartner;
     }
 
-    /** A pass for a new upload of {@code partner}'s, unless a shutdown has begun or a limit is reached. */
+    /**
+     * A pass for a new upload of {@code partner}'s, unless a shutdown has begun or a limit is
+     * reached.
+     */
     public Pass enter(UUID partner) throws RefusedException {
         synchronized (lock) {
             if (draining) {
@@ -133,8 +151,9 @@ public final class UploadsInFlight {
     }
 
     /**
-     * Refuses new uploads from now on, waits up to {@code stopAfter} for those under way to end, stops the ones
-     * still receiving, and waits until {@code answeredWithin} (from now) for them to end too.
+     * Refuses new uploads from now on, waits up to {@code stopAfter} for those under way to end,
+     * stops the ones still receiving, and waits until {@code answeredWithin} (from now) for them to
+     * end too.
      */
     public void drain(Duration stopAfter, Duration answeredWithin) throws InterruptedException {
         long start = System.nanoTime();

@@ -2,14 +2,10 @@ package com.partnerpipeline.app.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.partnerpipeline.app.domain.JobEvent;
-import com.partnerpipeline.app.domain.Job;
-import com.partnerpipeline.app.redis.JobEventTopics;
 import com.partnerpipeline.app.db.JobDao;
-import org.eclipse.jetty.websocket.api.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import com.partnerpipeline.app.domain.Job;
+import com.partnerpipeline.app.domain.JobEvent;
+import com.partnerpipeline.app.redis.JobEventTopics;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,27 +18,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * This API node's open job sockets, by job. A node listens to a job's Redis channel only while it has a socket on
- * that job, and forwards each event to those sockets. It pings every socket and closes those that stopped
- * answering, so clients that vanish without a close frame do not stay in the map. Pub/sub delivers at most once, so
- * at every ping round it also asks the database whether a watched job has ended, and ends its sockets if so.
+ * This API node's open job sockets, by job. A node listens to a job's Redis channel only while it
+ * has a socket on that job, and forwards each event to those sockets. It pings every socket and
+ * closes those that stopped answering, so clients that vanish without a close frame do not stay in
+ * the map. Pub/sub delivers at most once, so at every ping round it also asks the database whether
+ * a watched job has ended, and ends its sockets if so.
  */
 public final class JobSocketHub {
     private static final Logger LOG = LoggerFactory.getLogger(JobSocketHub.class);
     private static final long DISCONNECT_AFTER_CLOSE_SECONDS = 5;
-    /** How often batched events are written out: the most an event waits, and at most that many writes a second per socket. */
+
+    /**
+     * How often batched events are written out: the most an event waits, and at most that many
+     * writes a second per socket.
+     */
     static final long FLUSH_INTERVAL_MILLIS = 100;
 
     /**
-     * An event as sent to the sockets, encoded once for all of them; {@code last} for the completed event, after
-     * which they are closed.
+     * An event as sent to the sockets, encoded once for all of them; {@code last} for the completed
+     * event, after which they are closed.
      */
-    record Broadcast(String text, ByteBuffer utf8, boolean last) {
-    }
+    record Broadcast(String text, ByteBuffer utf8, boolean last) {}
 
-    /** The sockets on one job and this node's subscription to its channel. Retired once empty, never reused. */
+    /**
+     * The sockets on one job and this node's subscription to its channel. Retired once empty, never
+     * reused.
+     */
     private static final class Watchers {
         final Set<JobSocket> sockets = ConcurrentHashMap.newKeySet();
         int listenerId;
@@ -54,13 +60,16 @@ public final class JobSocketHub {
     private final ObjectMapper json;
     private final WebSocketConfiguration config;
     private final Map<UUID, Watchers> watched = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "websocket-keepalive");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    task -> {
+                        Thread thread = new Thread(task, "websocket-keepalive");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
-    public JobSocketHub(JobEventTopics topics, JobDao jobs, ObjectMapper json, WebSocketConfiguration config) {
+    public JobSocketHub(
+            JobEventTopics topics, JobDao jobs, ObjectMapper json, WebSocketConfiguration config) {
         this.topics = topics;
         this.jobs = jobs;
         this.json = json;
@@ -72,7 +81,8 @@ public final class JobSocketHub {
         long interval = config.getPingInterval().toMilliseconds();
         timer.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::endEndedJobs, interval, interval, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::flush, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Closes every socket with 1001 and waits a moment for the close frames to go out. */
@@ -89,7 +99,10 @@ public final class JobSocketHub {
         }
     }
 
-    /** Subscribes before the socket's snapshot is read; blocks until Redis confirms the first socket's subscription. */
+    /**
+     * Subscribes before the socket's snapshot is read; blocks until Redis confirms the first
+     * socket's subscription.
+     */
     void join(JobSocket socket) {
         while (true) {
             Watchers watchers = watched.computeIfAbsent(socket.jobId(), id -> new Watchers());
@@ -99,8 +112,11 @@ public final class JobSocketHub {
                 }
                 if (watchers.sockets.isEmpty()) {
                     try {
-                        watchers.listenerId = topics.subscribe(socket.jobId(),
-                                (channel, message) -> forward(watchers, message, isCompleted(message)));
+                        watchers.listenerId =
+                                topics.subscribe(
+                                        socket.jobId(),
+                                        (channel, message) ->
+                                                forward(watchers, message, isCompleted(message)));
                     } catch (RuntimeException e) {
                         watchers.retired = true;
                         watched.remove(socket.jobId(), watchers);
@@ -128,7 +144,8 @@ public final class JobSocketHub {
     }
 
     Job snapshot(UUID jobId) {
-        return jobs.find(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId + " is gone"));
+        return jobs.find(jobId)
+                .orElseThrow(() -> new IllegalStateException("job " + jobId + " is gone"));
     }
 
     String encode(JobEvent event) {
@@ -146,18 +163,23 @@ public final class JobSocketHub {
 
     void disconnectLater(Session session) {
         try {
-            timer.schedule(() -> {
-                if (session.isOpen()) {
-                    session.disconnect();
-                }
-            }, DISCONNECT_AFTER_CLOSE_SECONDS, TimeUnit.SECONDS);
+            timer.schedule(
+                    () -> {
+                        if (session.isOpen()) {
+                            session.disconnect();
+                        }
+                    },
+                    DISCONNECT_AFTER_CLOSE_SECONDS,
+                    TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             session.disconnect(); // the timer is stopped: the server is going down
         }
     }
 
     private static void forward(Watchers watchers, String message, boolean last) {
-        Broadcast event = new Broadcast(message, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), last);
+        Broadcast event =
+                new Broadcast(
+                        message, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), last);
         for (JobSocket socket : watchers.sockets) {
             socket.deliver(event);
         }
@@ -183,12 +205,21 @@ public final class JobSocketHub {
         }
     }
 
-    /** One query per watched job, not per socket: a lost completed event delays the end by one ping interval at most. */
+    /**
+     * One query per watched job, not per socket: a lost completed event delays the end by one ping
+     * interval at most.
+     */
     private void endEndedJobs() {
         for (Map.Entry<UUID, Watchers> job : watched.entrySet()) {
             try {
-                jobs.find(job.getKey()).filter(found -> found.status().isFinal())
-                        .ifPresent(ended -> forward(job.getValue(), encode(JobEvent.Completed.of(ended)), true));
+                jobs.find(job.getKey())
+                        .filter(found -> found.status().isFinal())
+                        .ifPresent(
+                                ended ->
+                                        forward(
+                                                job.getValue(),
+                                                encode(JobEvent.Completed.of(ended)),
+                                                true));
             } catch (RuntimeException e) {
                 LOG.debug("Could not check whether job {} ended: {}", job.getKey(), e.getMessage());
             }

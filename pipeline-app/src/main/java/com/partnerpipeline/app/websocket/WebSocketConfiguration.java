@@ -8,10 +8,12 @@ import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.util.concurrent.TimeUnit;
 
-/** {@code webSocket:} in config.yml: how live job sockets are kept alive, and when a client is dropped. */
+/**
+ * {@code webSocket:} in config.yml: how live job sockets are kept alive, and when a client is
+ * dropped.
+ */
 public class WebSocketConfiguration {
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -56,7 +58,9 @@ public class WebSocketConfiguration {
     }
 
     @JsonIgnore
-    @ValidationMethod(message = "idleTimeout must be longer than pingInterval, or live clients would be dropped")
+    @ValidationMethod(
+            message =
+                    "idleTimeout must be longer than pingInterval, or live clients would be dropped")
     public boolean isIdleTimeoutLongerThanPings() {
         return idleTimeout.toNanoseconds() > pingInterval.toNanoseconds();
     }

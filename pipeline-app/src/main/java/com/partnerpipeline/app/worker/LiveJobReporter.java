@@ -1,21 +1,21 @@
 package com.partnerpipeline.app.worker;
 
 import com.partnerpipeline.app.domain.Job;
-import com.partnerpipeline.app.domain.JobEventPublisher;
 import com.partnerpipeline.app.domain.JobEvent;
+import com.partnerpipeline.app.domain.JobEventPublisher;
 import com.partnerpipeline.processing.RejectedRecord;
 import com.partnerpipeline.validation.FieldError;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * A running job's live events, published as its batches are stored, so a watcher never sees a record the
- * database does not hold: progress at most once per {@link #PROGRESS_INTERVAL}, and error events up to
- * {@link #ERRORS_PER_SECOND}, the rest counted and reported with the next progress. The limits are applied here,
- * at the source, so a busy job cannot flood Redis or the API nodes.
+ * A running job's live events, published as its batches are stored, so a watcher never sees a
+ * record the database does not hold: progress at most once per {@link #PROGRESS_INTERVAL}, and
+ * error events up to {@link #ERRORS_PER_SECOND}, the rest counted and reported with the next
+ * progress. The limits are applied here, at the source, so a busy job cannot flood Redis or the API
+ * nodes.
  */
 public final class LiveJobReporter {
     public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
@@ -36,7 +36,9 @@ public final class LiveJobReporter {
     private int errorsInWindow;
     private long errorsSuppressed;
 
-    /** @param job the job as claimed: its counters include what earlier attempts stored */
+    /**
+     * @param job the job as claimed: its counters include what earlier attempts stored
+     */
     public LiveJobReporter(JobEventPublisher publisher, Job job, LongSupplier nanoClock) {
         this.publisher = publisher;
         this.jobId = job.id();
@@ -50,7 +52,8 @@ public final class LiveJobReporter {
     }
 
     /** After a commit: what it stored, and how far into the file the reader was. */
-    public synchronized void stored(long records, List<RejectedRecord> rejected, long bytesConsumed) {
+    public synchronized void stored(
+            long records, List<RejectedRecord> rejected, long bytesConsumed) {
         processed += records;
         failed += rejected.size();
         long now = nanoClock.getAsLong();
@@ -85,20 +88,33 @@ public final class LiveJobReporter {
             return;
         }
         errorsInWindow++;
-        List<JobEvent.FieldProblem> problems = record.errors().stream().map(LiveJobReporter::problem).toList();
+        List<JobEvent.FieldProblem> problems =
+                record.errors().stream().map(LiveJobReporter::problem).toList();
         publisher.publish(new JobEvent.RecordErrors(jobId, record.index(), problems));
     }
 
     private static JobEvent.FieldProblem problem(FieldError error) {
-        return new JobEvent.FieldProblem(error.field(), error.code().code(), error.message(), error.rawValue());
+        return new JobEvent.FieldProblem(
+                error.field(), error.code().code(), error.message(), error.rawValue());
     }
 
     private JobEvent.Progress progress(long bytesConsumed, long now) {
         double seconds = Math.max(now - startedAt, 1) / 1e9;
         long recordsPerSecond = Math.round((processed - processedAtStart) / seconds);
-        Long eta = bytesConsumed == 0 ? null
-                : Math.round(Math.max(0, fileSize - bytesConsumed) / (bytesConsumed / seconds));
-        return new JobEvent.Progress(jobId, percent(bytesConsumed, fileSize), processed, failed, bytesConsumed,
-                fileSize, recordsPerSecond, eta, errorsSuppressed);
+        Long eta =
+                bytesConsumed == 0
+                        ? null
+                        : Math.round(
+                                Math.max(0, fileSize - bytesConsumed) / (bytesConsumed / seconds));
+        return new JobEvent.Progress(
+                jobId,
+                percent(bytesConsumed, fileSize),
+                processed,
+                failed,
+                bytesConsumed,
+                fileSize,
+                recordsPerSecond,
+                eta,
+                errorsSuppressed);
     }
 }

@@ -6,7 +6,10 @@ import com.partnerpipeline.processing.ProcessingOptions;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** {@code processing:} in config.yml: batch size and the reader limits that guard against hostile files. */
+/**
+ * {@code processing:} in config.yml: batch size and the reader limits that guard against hostile
+ * files.
+ */
 public class ProcessingConfiguration {
     @Min(1)
     @Max(100_000)

@@ -1,15 +1,11 @@
 package com.partnerpipeline.app.worker;
 
+import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.domain.Job;
 import com.partnerpipeline.app.redis.JobCancellations;
 import com.partnerpipeline.app.redis.JobQueue;
 import com.partnerpipeline.app.upload.UploadConfiguration;
-import com.partnerpipeline.app.db.JobDao;
 import io.dropwizard.lifecycle.Managed;
-import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +21,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A worker process: {@code concurrency} threads take jobs from the queue and run them; a sweep queues again the
- * jobs the queue may have lost, and removes failed jobs' files after their retention. On stop, each thread ends
- * its current batch, hands its job back and exits within the shutdown timeout.
+ * A worker process: {@code concurrency} threads take jobs from the queue and run them; a sweep
+ * queues again the jobs the queue may have lost, and removes failed jobs' files after their
+ * retention. On stop, each thread ends its current batch, hands its job back and exits within the
+ * shutdown timeout.
  */
 public final class Worker implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -43,16 +43,28 @@ public final class Worker implements Managed {
     private final long failedRetentionMillis;
     private final String workerId;
     private final List<Thread> threads = new ArrayList<>();
-    /** The jobs this process runs: a thread never claims one of them, even if its heartbeat looks stale. */
+
+    /**
+     * The jobs this process runs: a thread never claims one of them, even if its heartbeat looks
+     * stale.
+     */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
     /** When this worker last queued each abandoned job again, by its monotonic clock. */
     private final Map<UUID, Long> requeued = new ConcurrentHashMap<>();
+
     private final AtomicReference<String> queueProblem = new AtomicReference<>();
     private ScheduledExecutorService sweeper;
     private volatile boolean stopping;
 
-    public Worker(JobQueue queue, JobCancellations cancellations, JobRunner runner, Jdbi jdbi,
-                  WorkerConfiguration config, UploadConfiguration uploads, String workerId) {
+    public Worker(
+            JobQueue queue,
+            JobCancellations cancellations,
+            JobRunner runner,
+            Jdbi jdbi,
+            WorkerConfiguration config,
+            UploadConfiguration uploads,
+            String workerId) {
         this.queue = queue;
         this.cancellations = cancellations;
         this.runner = runner;
@@ -74,15 +86,17 @@ public final class Worker implements Managed {
         }
         sweeper = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "sweeper"));
         long sweepMillis = config.getSweepInterval().toMilliseconds();
-        sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         long takeoverMillis = config.getTakeoverCheckInterval().toMilliseconds();
-        sweeper.scheduleWithFixedDelay(this::queueAbandoned, takeoverMillis, takeoverMillis, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                this::queueAbandoned, takeoverMillis, takeoverMillis, TimeUnit.MILLISECONDS);
         LOG.info("Worker {} started with {} threads", workerId, config.getConcurrency());
     }
 
     /**
-     * Why this worker cannot run jobs, if it cannot: the queue does not answer, or a job-taking thread has ended.
-     * Empty while it is fine.
+     * Why this worker cannot run jobs, if it cannot: the queue does not answer, or a job-taking
+     * thread has ended. Empty while it is fine.
      */
     public Optional<String> problem() {
         String queue = queueProblem.get();
@@ -90,7 +104,8 @@ public final class Worker implements Managed {
             return Optional.of("cannot read the job queue: " + queue);
         }
         long dead = threads.stream().filter(thread -> !thread.isAlive()).count();
-        return dead > 0 && !stopping ? Optional.of(dead + " of " + threads.size() + " job threads have ended")
+        return dead > 0 && !stopping
+                ? Optional.of(dead + " of " + threads.size() + " job threads have ended")
                 : Optional.empty();
     }
 
@@ -108,7 +123,10 @@ public final class Worker implements Managed {
                     break;
                 }
                 queueProblem.set(e.getMessage());
-                LOG.warn("Taking a job failed, retrying in {} ms: {}", backoffMillis, e.getMessage());
+                LOG.warn(
+                        "Taking a job failed, retrying in {} ms: {}",
+                        backoffMillis,
+                        e.getMessage());
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 10_000);
                 continue;
@@ -117,19 +135,27 @@ public final class Worker implements Managed {
         }
     }
 
-    /** Whatever a job does to its run, even an {@link Error}, the thread lives on to take the next one. */
+    /**
+     * Whatever a job does to its run, even an {@link Error}, the thread lives on to take the next
+     * one.
+     */
     private void handleSafely(JobQueue.Message message) {
         try {
             handle(message);
         } catch (RuntimeException | Error e) {
-            LOG.error("Handling job {} failed; the thread goes on with the next one", message.jobId(), e);
+            LOG.error(
+                    "Handling job {} failed; the thread goes on with the next one",
+                    message.jobId(),
+                    e);
         }
     }
 
     private void handle(JobQueue.Message message) {
         UUID jobId = message.jobId();
         if (!running.add(jobId)) {
-            queue.done(message.id()); // another thread of this process runs it and will see it to its end
+            queue.done(
+                    message.id()); // another thread of this process runs it and will see it to its
+            // end
             return;
         }
         try {
@@ -143,14 +169,15 @@ public final class Worker implements Managed {
     }
 
     /**
-     * Queues again the jobs whose holder stopped beating (by the database's clock), for a prompt takeover; each at
-     * most once per {@code staleAfter} from this worker, so a job another worker is already taking over is not
-     * queued again at every check.
+     * Queues again the jobs whose holder stopped beating (by the database's clock), for a prompt
+     * takeover; each at most once per {@code staleAfter} from this worker, so a job another worker
+     * is already taking over is not queued again at every check.
      */
     void queueAbandoned() {
         long staleAfterMillis = config.getStaleAfter().toMilliseconds();
         long now = System.nanoTime();
-        requeued.values().removeIf(at -> now - at > TimeUnit.MILLISECONDS.toNanos(staleAfterMillis));
+        requeued.values()
+                .removeIf(at -> now - at > TimeUnit.MILLISECONDS.toNanos(staleAfterMillis));
         try {
             for (UUID jobId : jdbi.onDemand(JobDao.class).abandoned(staleAfterMillis)) {
                 if (requeued.putIfAbsent(jobId, now) == null) {
@@ -164,17 +191,21 @@ public final class Worker implements Managed {
     }
 
     /**
-     * Queues again the jobs the queue lost, and removes the files of cancelled jobs and of failed ones past their
-     * retention. Acknowledged messages are deleted, so a stream shorter than the number of PENDING jobs means
-     * messages were lost (Redis lost its data); only then are idle PENDING jobs queued again, which keeps a long
-     * backlog from filling the stream with duplicates.
+     * Queues again the jobs the queue lost, and removes the files of cancelled jobs and of failed
+     * ones past their retention. Acknowledged messages are deleted, so a stream shorter than the
+     * number of PENDING jobs means messages were lost (Redis lost its data); only then are idle
+     * PENDING jobs queued again, which keeps a long backlog from filling the stream with
+     * duplicates.
      */
     void sweep() {
         try {
             JobDao jobs = jdbi.onDemand(JobDao.class);
             if (queue.length() < jobs.countPending()) {
-                for (UUID jobId : jobs.touchIdlePending(config.getSweepInterval().toMilliseconds())) {
-                    LOG.info("Queueing job {} again: it is pending but the queue has lost messages", jobId);
+                for (UUID jobId :
+                        jobs.touchIdlePending(config.getSweepInterval().toMilliseconds())) {
+                    LOG.info(
+                            "Queueing job {} again: it is pending but the queue has lost messages",
+                            jobId);
                     queue.enqueue(jobId);
                 }
             }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-
 import java.util.concurrent.TimeUnit;
 
 /** {@code worker:} in config.yml: how workers take, run and hand back jobs. */
@@ -48,9 +47,11 @@ public class WorkerConfiguration {
     @Max(65535)
     private int adminPort = 8082;
 
-    /** Loopback unless the operator opens it: the admin port has metrics and thread dumps, and no authentication. */
-    @NotEmpty
-    private String adminHost = "127.0.0.1";
+    /**
+     * Loopback unless the operator opens it: the admin port has metrics and thread dumps, and no
+     * authentication.
+     */
+    @NotEmpty private String adminHost = "127.0.0.1";
 
     @JsonProperty
     public int getConcurrency() {
@@ -112,7 +113,10 @@ public class WorkerConfiguration {
         this.retryBackoffLimit = retryBackoffLimit;
     }
 
-    /** How often a worker looks for jobs whose holder stopped beating: a takeover comes this long after staleAfter. */
+    /**
+     * How often a worker looks for jobs whose holder stopped beating: a takeover comes this long
+     * after staleAfter.
+     */
     @JsonProperty
     public Duration getTakeoverCheckInterval() {
         return takeoverCheckInterval;
@@ -123,7 +127,10 @@ public class WorkerConfiguration {
         this.takeoverCheckInterval = takeoverCheckInterval;
     }
 
-    /** Runs of a job that may stop without finishing (crash, out of memory, freeze) before it is set aside as FAILED. */
+    /**
+     * Runs of a job that may stop without finishing (crash, out of memory, freeze) before it is set
+     * aside as FAILED.
+     */
     @JsonProperty
     public int getMaxAttempts() {
         return maxAttempts;

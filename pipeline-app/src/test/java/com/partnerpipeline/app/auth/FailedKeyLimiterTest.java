@@ -1,13 +1,12 @@
 package com.partnerpipeline.app.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FailedKeyLimiterTest {
     /** A clock the test moves. */
@@ -36,7 +35,8 @@ class FailedKeyLimiterTest {
     }
 
     private final TestClock clock = new TestClock();
-    private final FailedKeyLimiter limiter = new FailedKeyLimiter(3, Duration.ofSeconds(60), clock, 10);
+    private final FailedKeyLimiter limiter =
+            new FailedKeyLimiter(3, Duration.ofSeconds(60), clock, 10);
 
     @Test
     void anAddressIsRefusedFromItsLastAllowedFailureUntilItsWindowEnds() {

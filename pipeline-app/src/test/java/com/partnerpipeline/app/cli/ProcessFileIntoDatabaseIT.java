@@ -1,5 +1,7 @@
 package com.partnerpipeline.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.app.db.JobDao;
 import com.partnerpipeline.app.db.SchemaDao;
@@ -9,41 +11,66 @@ import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.app.testing.TestServices;
 import com.partnerpipeline.schema.SchemaLimits;
 import com.partnerpipeline.testing.JarProcess;
+import java.nio.file.Files;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** {@code process-file config.yml --input FILE --partner ID --schema-id ID}: a job into the database, no Redis. */
+/**
+ * {@code process-file config.yml --input FILE --partner ID --schema-id ID}: a job into the
+ * database, no Redis.
+ */
 class ProcessFileIntoDatabaseIT {
     @Test
     void runsTheFileAsAJobIntoTheDatabaseAndLeavesTheFileInPlace() throws Exception {
-        TestEnvironment env = TestEnvironment.create("redis://127.0.0.1:1"); // Redis is not needed, so not reachable
+        TestEnvironment env =
+                TestEnvironment.create(
+                        "redis://127.0.0.1:1"); // Redis is not needed, so not reachable
         TestServices.Postgres server = TestServices.postgres();
-        Jdbi jdbi = Jdbi.create(env.databaseUrl(), server.user(), server.password())
-                .installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi =
+                Jdbi.create(env.databaseUrl(), server.user(), server.password())
+                        .installPlugin(new SqlObjectPlugin());
         Fixtures.TestPartner partner = Fixtures.partner(jdbi, "Operator");
         ObjectMapper json = new ObjectMapper();
-        UUID schema = new SchemaRegistry(jdbi.onDemand(SchemaDao.class), json, SchemaLimits.DEFAULTS).register(partner.id(),
-                json.readTree(Fixtures.SAMPLES.resolve("customers.schema.json").toFile())).id();
+        UUID schema =
+                new SchemaRegistry(jdbi.onDemand(SchemaDao.class), json, SchemaLimits.DEFAULTS)
+                        .register(
+                                partner.id(),
+                                json.readTree(
+                                        Fixtures.SAMPLES.resolve("customers.schema.json").toFile()))
+                        .id();
         var input = Fixtures.SAMPLES.resolve("customers.jsonl");
 
-        JarProcess.Result result = JarProcess.run(java.nio.file.Path.of("target/pipeline-app.jar"), env.directory(),
-                "process-file", env.configFile().toString(), "--input", input.toString(),
-                "--partner", partner.id().toString(), "--schema-id", schema.toString());
+        JarProcess.Result result =
+                JarProcess.run(
+                        java.nio.file.Path.of("target/pipeline-app.jar"),
+                        env.directory(),
+                        "process-file",
+                        env.configFile().toString(),
+                        "--input",
+                        input.toString(),
+                        "--partner",
+                        partner.id().toString(),
+                        "--schema-id",
+                        schema.toString());
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).contains(": COMPLETED", "records   1,000", "rejected  100");
-        UUID jobId = UUID.fromString(result.stdout().replaceFirst("(?s)^.*job ([0-9a-f-]{36}).*$", "$1"));
+        UUID jobId =
+                UUID.fromString(
+                        result.stdout().replaceFirst("(?s)^.*job ([0-9a-f-]{36}).*$", "$1"));
         var job = jdbi.onDemand(JobDao.class).find(jobId).orElseThrow();
         assertThat(job.recordsProcessed()).isEqualTo(1000);
         assertThat(job.filePath()).isNull();
-        long stored = jdbi.withHandle(handle -> handle.select("SELECT count(*) FROM processed_records WHERE job_id = ?", jobId)
-                .mapTo(Long.class).one());
+        long stored =
+                jdbi.withHandle(
+                        handle ->
+                                handle.select(
+                                                "SELECT count(*) FROM processed_records WHERE job_id = ?",
+                                                jobId)
+                                        .mapTo(Long.class)
+                                        .one());
         assertThat(stored).isEqualTo(900);
         assertThat(Files.exists(input)).as("the operator's file is never deleted").isTrue();
     }

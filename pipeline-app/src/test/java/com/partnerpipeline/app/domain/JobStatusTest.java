@@ -1,9 +1,5 @@
 package com.partnerpipeline.app.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static com.partnerpipeline.app.domain.JobStatus.CANCELLED;
 import static com.partnerpipeline.app.domain.JobStatus.COMPLETED;
 import static com.partnerpipeline.app.domain.JobStatus.FAILED;
@@ -11,7 +7,13 @@ import static com.partnerpipeline.app.domain.JobStatus.PENDING;
 import static com.partnerpipeline.app.domain.JobStatus.PROCESSING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The lifecycle rules that the API, the commands and {@code JobDao}'s conditional updates all take from JobStatus. */
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lifecycle rules that the API, the commands and {@code JobDao}'s conditional updates all take
+ * from JobStatus.
+ */
 class JobStatusTest {
     @Test
     void onlyAJobThatHasNotEndedCanBeCancelled() {
@@ -22,19 +24,23 @@ class JobStatusTest {
     @Test
     void onlyAFailedJobCanBeRetried() {
         assertThat(JobStatus.retryable()).containsExactly(FAILED);
-        assertThat(List.of(PENDING, PROCESSING, COMPLETED, CANCELLED)).noneMatch(JobStatus::canBeRetried);
+        assertThat(List.of(PENDING, PROCESSING, COMPLETED, CANCELLED))
+                .noneMatch(JobStatus::canBeRetried);
     }
 
     @Test
     void theThreeEndsAreFinal() {
-        assertThat(JobStatus.values()).filteredOn(JobStatus::isFinal).containsExactly(COMPLETED, FAILED, CANCELLED);
+        assertThat(JobStatus.values())
+                .filteredOn(JobStatus::isFinal)
+                .containsExactly(COMPLETED, FAILED, CANCELLED);
     }
 
     @Test
     void statusesAreListedAsAPartnerReadsThem() {
         assertThat(JobStatus.describe(JobStatus.cancellable())).isEqualTo("PENDING or PROCESSING");
         assertThat(JobStatus.describe(JobStatus.retryable())).isEqualTo("FAILED");
-        assertThat(JobStatus.describe(List.of(PENDING, PROCESSING, FAILED))).isEqualTo("PENDING, PROCESSING or FAILED");
+        assertThat(JobStatus.describe(List.of(PENDING, PROCESSING, FAILED)))
+                .isEqualTo("PENDING, PROCESSING or FAILED");
         assertThat(JobStatus.describe(List.of())).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package com.partnerpipeline.app.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.partnerpipeline.app.testing.AdminClient;
 import com.partnerpipeline.app.testing.ApiClient;
 import com.partnerpipeline.app.testing.AppProcess;
@@ -9,13 +12,6 @@ import com.partnerpipeline.app.testing.ShippedConfig;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.app.testing.TestServices;
 import com.partnerpipeline.app.testing.TlsRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,21 +20,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 /**
- * REDIS_URL as operators write it, read by the built server and worker from the shipped config.yml: a database
- * index, credentials and rediss:// are used; what cannot be used stops the process at once with one line naming the
- * problem, never a stack trace, never the password.
+ * REDIS_URL as operators write it, read by the built server and worker from the shipped config.yml:
+ * a database index, credentials and rediss:// are used; what cannot be used stops the process at
+ * once with one line naming the problem, never a stack trace, never the password.
  */
 class RedisUrlIT {
     private static final TestEnvironment ENV = TestEnvironment.create();
     private static final int DATABASE = 9;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final List<RedissonClient> clients = new ArrayList<>();
 
@@ -57,14 +55,20 @@ class RedisUrlIT {
         RedissonClient database0 = client(TestServices.redisUrl(), 0);
         Map<String, String> variables = Map.of("REDIS_URL", url);
 
-        try (ShippedConfig.Started server = ShippedConfig.server(ENV, variables, dir.resolve("server.log"));
-             ShippedConfig.Started worker = ShippedConfig.worker(ENV, variables, dir.resolve("worker.log"))) {
+        try (ShippedConfig.Started server =
+                        ShippedConfig.server(ENV, variables, dir.resolve("server.log"));
+                ShippedConfig.Started worker =
+                        ShippedConfig.worker(ENV, variables, dir.resolve("worker.log"))) {
             assertThat(runJob(server.port()).path("status").asText()).isEqualTo("COMPLETED");
         }
 
         String queue = ENV.redisKeyPrefix() + ":jobs";
-        assertThat(database9.getKeys().countExists(queue)).as("the queue in database %d", DATABASE).isEqualTo(1);
-        assertThat(database0.getKeys().getKeysByPattern(ENV.redisKeyPrefix() + "*")).as("nothing in database 0").isEmpty();
+        assertThat(database9.getKeys().countExists(queue))
+                .as("the queue in database %d", DATABASE)
+                .isEqualTo(1);
+        assertThat(database0.getKeys().getKeysByPattern(ENV.redisKeyPrefix() + "*"))
+                .as("nothing in database 0")
+                .isEmpty();
     }
 
     @Test
@@ -73,49 +77,97 @@ class RedisUrlIT {
         assumeTrue(binary != null, "no redis-server on the PATH to run a TLS Redis with");
         String password = "default-user-secret";
         String userPassword = "pipeline-user-secret";
-        try (TlsRedis redis = TlsRedis.start(binary, Files.createDirectories(dir.resolve("redis")), password,
-                "pipeline", userPassword)) {
+        try (TlsRedis redis =
+                TlsRedis.start(
+                        binary,
+                        Files.createDirectories(dir.resolve("redis")),
+                        password,
+                        "pipeline",
+                        userPassword)) {
             String address = "127.0.0.1:" + redis.port() + "/5";
-            Map<String, String> server = Map.of("REDIS_URL", "rediss://:" + password + "@" + address,
-                    "JAVA_TOOL_OPTIONS", redis.trustOptions());
-            Map<String, String> worker = Map.of("REDIS_URL", "rediss://pipeline:" + userPassword + "@" + address,
-                    "JAVA_TOOL_OPTIONS", redis.trustOptions());
+            Map<String, String> server =
+                    Map.of(
+                            "REDIS_URL",
+                            "rediss://:" + password + "@" + address,
+                            "JAVA_TOOL_OPTIONS",
+                            redis.trustOptions());
+            Map<String, String> worker =
+                    Map.of(
+                            "REDIS_URL",
+                            "rediss://pipeline:" + userPassword + "@" + address,
+                            "JAVA_TOOL_OPTIONS",
+                            redis.trustOptions());
             Path serverLog = dir.resolve("server.log");
             Path workerLog = dir.resolve("worker.log");
             try (ShippedConfig.Started api = ShippedConfig.server(ENV, server, serverLog);
-                 ShippedConfig.Started processor = ShippedConfig.worker(ENV, worker, workerLog)) {
+                    ShippedConfig.Started processor =
+                            ShippedConfig.worker(ENV, worker, workerLog)) {
                 assertThat(runJob(api.port()).path("status").asText()).isEqualTo("COMPLETED");
-                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(new AdminClient("127.0.0.1",
-                        processor.adminPort()).get("/healthcheck").body()).at("/redis/healthy").asBoolean()).isTrue();
+                assertThat(
+                                new com.fasterxml.jackson.databind.ObjectMapper()
+                                        .readTree(
+                                                new AdminClient("127.0.0.1", processor.adminPort())
+                                                        .get("/healthcheck")
+                                                        .body())
+                                        .at("/redis/healthy")
+                                        .asBoolean())
+                        .isTrue();
             }
 
             RedissonClient database5 = redis.client(5);
             try {
-                assertThat(database5.getKeys().countExists(ENV.redisKeyPrefix() + ":jobs")).isEqualTo(1);
+                assertThat(database5.getKeys().countExists(ENV.redisKeyPrefix() + ":jobs"))
+                        .isEqualTo(1);
             } finally {
                 database5.shutdown();
             }
-            assertThat(Files.readString(serverLog) + Files.readString(workerLog)).doesNotContain(password, userPassword);
+            assertThat(Files.readString(serverLog) + Files.readString(workerLog))
+                    .doesNotContain(password, userPassword);
         }
     }
 
-    /** Each refusal's wording is RedisAddressTest's; here, that it stops the real processes, one line each. */
+    /**
+     * Each refusal's wording is RedisAddressTest's; here, that it stops the real processes, one
+     * line each.
+     */
     @Test
     void whatCannotBeUsedStopsServerAndWorkerWithOneLineNamingIt() throws Exception {
         String hint = "redis://[[user]:password@]host[:port][/database], or rediss:// for TLS";
-        assertThat(outputOfRefused("server", Map.of("REDIS_URL", "redis://:secret-in-url@127.0.0.1:6379/x")))
-                .containsExactly("error: " + ShippedConfig.FILE + ": redis.address has a database that is not a number "
-                        + "from 0 to 2147483647, as in redis://host:6379/9");
-        assertThat(outputOfRefused("worker", Map.of("REDIS_URL", "redis://user-only@127.0.0.1:6379")))
-                .containsExactly("error: " + ShippedConfig.FILE + ": redis.address has a user name but no password: " + hint);
-        assertThat(outputOfRefused("worker", Map.of("REDIS_URL", "redis://:one-password@127.0.0.1:6379",
-                "REDIS_PASSWORD", "another-password")))
-                .containsExactly("error: " + ShippedConfig.FILE + ": redis.address has a password and redis.password "
-                        + "(REDIS_PASSWORD) another one: give it in one place");
+        assertThat(
+                        outputOfRefused(
+                                "server",
+                                Map.of("REDIS_URL", "redis://:secret-in-url@127.0.0.1:6379/x")))
+                .containsExactly(
+                        "error: "
+                                + ShippedConfig.FILE
+                                + ": redis.address has a database that is not a number "
+                                + "from 0 to 2147483647, as in redis://host:6379/9");
+        assertThat(
+                        outputOfRefused(
+                                "worker", Map.of("REDIS_URL", "redis://user-only@127.0.0.1:6379")))
+                .containsExactly(
+                        "error: "
+                                + ShippedConfig.FILE
+                                + ": redis.address has a user name but no password: "
+                                + hint);
+        assertThat(
+                        outputOfRefused(
+                                "worker",
+                                Map.of(
+                                        "REDIS_URL",
+                                        "redis://:one-password@127.0.0.1:6379",
+                                        "REDIS_PASSWORD",
+                                        "another-password")))
+                .containsExactly(
+                        "error: "
+                                + ShippedConfig.FILE
+                                + ": redis.address has a password and redis.password "
+                                + "(REDIS_PASSWORD) another one: give it in one place");
     }
 
     /** The non-blank lines a process refused at start wrote, once it exited 2. */
-    private List<String> outputOfRefused(String command, Map<String, String> extra) throws Exception {
+    private List<String> outputOfRefused(String command, Map<String, String> extra)
+            throws Exception {
         Map<String, String> variables = new HashMap<>(ShippedConfig.environment(ENV));
         variables.put("PIPELINE_PORT", String.valueOf(AppProcess.freePort()));
         variables.put("PIPELINE_ADMIN_PORT", String.valueOf(AppProcess.freePort()));
@@ -124,7 +176,9 @@ class RedisUrlIT {
         Path log = Files.createTempFile(dir, command, ".log");
         Process process = AppProcess.start(command, ShippedConfig.FILE, variables, log);
         try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s with %s exits", command, extra).isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("%s with %s exits", command, extra)
+                    .isTrue();
             assertThat(process.exitValue()).as(Files.readString(log)).isEqualTo(2);
         } finally {
             process.destroyForcibly();
@@ -137,8 +191,11 @@ class RedisUrlIT {
         ApiClient api = new ApiClient(port);
         TestPartner partner = Fixtures.partner(ENV.jdbi(), "Redis URL");
         String schemaId = Fixtures.schema(api, partner, Fixtures.NUMBERS_SCHEMA);
-        String jobId = Fixtures.upload(api, partner, Fixtures.numbersCsv(dir, "numbers.csv", 500, 0), schemaId);
-        return Fixtures.awaitStatus(api, partner, jobId, Duration.ofSeconds(60), "COMPLETED", "FAILED", "CANCELLED");
+        String jobId =
+                Fixtures.upload(
+                        api, partner, Fixtures.numbersCsv(dir, "numbers.csv", 500, 0), schemaId);
+        return Fixtures.awaitStatus(
+                api, partner, jobId, Duration.ofSeconds(60), "COMPLETED", "FAILED", "CANCELLED");
     }
 
     private RedissonClient client(String url, int database) {

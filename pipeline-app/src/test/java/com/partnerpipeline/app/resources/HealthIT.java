@@ -1,5 +1,7 @@
 package com.partnerpipeline.app.resources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.testing.ApiClient;
@@ -7,15 +9,12 @@ import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API with Redis unreachable: it runs, says it is unhealthy, and still takes uploads. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -33,8 +32,16 @@ class HealthIT {
         assertThat(health.json().get("services").get("database").asText()).isEqualTo("connected");
         assertThat(health.json().get("services").get("redis").asText()).isEqualTo("disconnected");
 
-        HttpResponse<String> adminCheck = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> adminCheck =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + APP.getAdminPort()
+                                                                + "/healthcheck"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
         assertThat(adminCheck.statusCode()).isEqualTo(500);
         assertThat(adminCheck.body()).contains("\"redis\"").contains("Redis does not answer");
     }
@@ -46,8 +53,10 @@ class HealthIT {
         Fixtures.TestPartner partner = Fixtures.partner(jdbi, "NoRedis");
         String schema = Fixtures.sampleSchema(api, partner);
 
-        String jobId = Fixtures.upload(api, partner, Fixtures.SAMPLES.resolve("customers.csv"), schema);
+        String jobId =
+                Fixtures.upload(api, partner, Fixtures.SAMPLES.resolve("customers.csv"), schema);
 
-        assertThat(api.get("/api/jobs/" + jobId, partner.apiKey()).json().get("status").asText()).isEqualTo("PENDING");
+        assertThat(api.get("/api/jobs/" + jobId, partner.apiKey()).json().get("status").asText())
+                .isEqualTo("PENDING");
     }
 }

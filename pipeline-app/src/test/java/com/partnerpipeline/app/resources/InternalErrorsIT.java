@@ -1,5 +1,7 @@
 package com.partnerpipeline.app.resources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.partnerpipeline.app.PipelineApplication;
 import com.partnerpipeline.app.PipelineConfiguration;
 import com.partnerpipeline.app.testing.Fixtures;
@@ -13,17 +15,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Whatever fails unexpectedly, in a resource, as an {@link Error} Jersey does not map, or in a servlet outside Jersey,
- * the partner gets a JSON 500 with a reference to quote, never Jetty's HTML page or an exception's name.
+ * Whatever fails unexpectedly, in a resource, as an {@link Error} Jersey does not map, or in a
+ * servlet outside Jersey, the partner gets a JSON 500 with a reference to quote, never Jetty's HTML
+ * page or an exception's name.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class InternalErrorsIT {
@@ -58,7 +58,8 @@ class InternalErrorsIT {
 
     public static final class FailingServlet extends HttpServlet {
         @Override
-        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
             throw new IOException("secret detail");
         }
     }
@@ -67,13 +68,29 @@ class InternalErrorsIT {
     void every500IsJsonWithAReferenceAndNoDetail() throws IOException {
         String key = Fixtures.partner(ENV.jdbi(), "Acme").apiKey();
         for (String path : List.of("/api/broken/runtime", "/api/broken/error", "/broken-servlet")) {
-            RawHttp.Answer answer = RawHttp.exchange(APP.getLocalPort(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
-                    + "X-API-Key: " + key + "\r\nConnection: close", new byte[0], 10_000);
+            RawHttp.Answer answer =
+                    RawHttp.exchange(
+                            APP.getLocalPort(),
+                            "GET "
+                                    + path
+                                    + " HTTP/1.1\r\nHost: x\r\n"
+                                    + "X-API-Key: "
+                                    + key
+                                    + "\r\nConnection: close",
+                            new byte[0],
+                            10_000);
 
             assertThat(answer.status()).as(answer.raw()).isEqualTo(500);
-            assertThat(answer.headers().get("content-type")).as(path).startsWith("application/json");
-            assertThat(answer.error()).as(path).matches("internal error \\(reference [0-9a-f]{8}\\)");
-            assertThat(answer.body()).doesNotContain("secret").doesNotContain("Exception").doesNotContain("Error:");
+            assertThat(answer.headers().get("content-type"))
+                    .as(path)
+                    .startsWith("application/json");
+            assertThat(answer.error())
+                    .as(path)
+                    .matches("internal error \\(reference [0-9a-f]{8}\\)");
+            assertThat(answer.body())
+                    .doesNotContain("secret")
+                    .doesNotContain("Exception")
+                    .doesNotContain("Error:");
         }
     }
 }

@@ -15,9 +15,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** An operator's requests to an admin port (the API's or a worker's), at a given address of this machine. */
+/**
+ * An operator's requests to an admin port (the API's or a worker's), at a given address of this
+ * machine.
+ */
 public final class AdminClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String host;
     private final int port;
 
@@ -51,17 +55,22 @@ public final class AdminClient {
 
     /** {@code POST path} with {@code Authorization: authorization}, or no such header when null. */
     public HttpResponse<String> post(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
-        return send(authorization == null ? request : request.header("Authorization", authorization));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        return send(
+                authorization == null ? request : request.header("Authorization", authorization));
     }
 
     private URI uri(String path) {
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path);
+        return URI.create(
+                "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -70,14 +79,21 @@ public final class AdminClient {
         }
     }
 
-    /** An IPv4 address of this machine that is not loopback (a LAN or container address), if it has one. */
+    /**
+     * An IPv4 address of this machine that is not loopback (a LAN or container address), if it has
+     * one.
+     */
     public static Optional<String> nonLoopbackAddress() {
         try {
             return NetworkInterface.networkInterfaces()
                     .filter(AdminClient::isUp)
                     .flatMap(NetworkInterface::inetAddresses)
-                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
-                            && !address.isLinkLocalAddress() && !address.isAnyLocalAddress())
+                    .filter(
+                            address ->
+                                    address instanceof Inet4Address
+                                            && !address.isLoopbackAddress()
+                                            && !address.isLinkLocalAddress()
+                                            && !address.isAnyLocalAddress())
                     .map(InetAddress::getHostAddress)
                     .findFirst();
         } catch (SocketException e) {

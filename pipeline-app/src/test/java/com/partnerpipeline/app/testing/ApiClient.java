@@ -2,7 +2,6 @@ package com.partnerpipeline.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +38,8 @@ public final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public ApiClient(int port) {
@@ -51,34 +51,76 @@ public final class ApiClient {
     }
 
     public Response post(String path, String apiKey, String json) {
-        return send(request(path, apiKey).header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return send(
+                request(path, apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** A multipart upload streamed from disk; {@code schemaId} goes before or after the file, or nowhere if null. */
-    public Response upload(String apiKey, Path file, String filename, String schemaId, boolean schemaFirst) {
+    /**
+     * A multipart upload streamed from disk; {@code schemaId} goes before or after the file, or
+     * nowhere if null.
+     */
+    public Response upload(
+            String apiKey, Path file, String filename, String schemaId, boolean schemaFirst) {
         return uploadTo("/api/upload", apiKey, file, filename, schemaId, schemaFirst);
     }
 
     /** The same to any path (a query string, say); a null {@code file} sends no file part. */
-    public Response uploadTo(String path, String apiKey, Path file, String filename, String schemaId, boolean schemaFirst) {
+    public Response uploadTo(
+            String path,
+            String apiKey,
+            Path file,
+            String filename,
+            String schemaId,
+            boolean schemaFirst) {
         String boundary = "----it" + UUID.randomUUID();
-        String schemaPart = schemaId == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n"
-                + schemaId + "\r\n";
-        String fileHeader = file == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        String schemaPart =
+                schemaId == null
+                        ? ""
+                        : "--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n"
+                                + schemaId
+                                + "\r\n";
+        String fileHeader =
+                file == null
+                        ? ""
+                        : "--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + filename
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
         String before = (schemaFirst ? schemaPart : "") + fileHeader;
-        String after = (file == null ? "" : "\r\n") + (schemaFirst ? "" : schemaPart) + "--" + boundary + "--\r\n";
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                List<InputStream> parts = List.of(stream(before),
-                        file == null ? InputStream.nullInputStream() : Files.newInputStream(file), stream(after));
-                return new SequenceInputStream(Collections.enumeration(parts));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return send(request(path, apiKey).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+        String after =
+                (file == null ? "" : "\r\n")
+                        + (schemaFirst ? "" : schemaPart)
+                        + "--"
+                        + boundary
+                        + "--\r\n";
+        HttpRequest.BodyPublisher body =
+                HttpRequest.BodyPublishers.ofInputStream(
+                        () -> {
+                            try {
+                                List<InputStream> parts =
+                                        List.of(
+                                                stream(before),
+                                                file == null
+                                                        ? InputStream.nullInputStream()
+                                                        : Files.newInputStream(file),
+                                                stream(after));
+                                return new SequenceInputStream(Collections.enumeration(parts));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+        return send(
+                request(path, apiKey)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(body));
     }
 
     /** Whether a server answers on this port and says it is healthy. */
@@ -95,13 +137,15 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path, String apiKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         return apiKey == null ? builder : builder.header("X-API-Key", apiKey);
     }
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,15 +1,15 @@
 package com.partnerpipeline.app.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerpipeline.app.Infrastructure;
 import com.partnerpipeline.app.PipelineConfiguration;
+import com.partnerpipeline.app.db.PartnerDao;
 import com.partnerpipeline.app.domain.ApiKeys;
+import com.partnerpipeline.app.worker.JobMetrics;
 import com.partnerpipeline.app.worker.JobRunner;
 import com.partnerpipeline.app.worker.Worker;
-import com.partnerpipeline.app.worker.JobMetrics;
-import com.partnerpipeline.app.db.PartnerDao;
-import org.jdbi.v3.core.Jdbi;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,19 +18,16 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jdbi.v3.core.Jdbi;
 
 /** Partners, schemas, files and workers for the integration tests. */
 public final class Fixtures {
     public static final Path SAMPLES = Path.of("../sample-data").toAbsolutePath();
 
     /** A partner and its API key. */
-    public record TestPartner(UUID id, String apiKey) {
-    }
+    public record TestPartner(UUID id, String apiKey) {}
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static TestPartner partner(Jdbi jdbi, String name) {
         UUID id = UUID.randomUUID();
@@ -56,13 +53,19 @@ public final class Fixtures {
 
     /** Uploads and returns the job id. */
     public static String upload(ApiClient api, TestPartner partner, Path file, String schemaId) {
-        ApiClient.Response response = api.upload(partner.apiKey(), file, file.getFileName().toString(), schemaId, true);
+        ApiClient.Response response =
+                api.upload(partner.apiKey(), file, file.getFileName().toString(), schemaId, true);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("job_id").asText();
     }
 
     /** Polls the job until its status is one of {@code statuses}; fails after {@code timeout}. */
-    public static JsonNode awaitStatus(ApiClient api, TestPartner partner, String jobId, Duration timeout, String... statuses) {
+    public static JsonNode awaitStatus(
+            ApiClient api,
+            TestPartner partner,
+            String jobId,
+            Duration timeout,
+            String... statuses) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode job;
         do {
@@ -72,11 +75,20 @@ public final class Fixtures {
             }
             sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("job " + jobId + " did not reach " + Set.of(statuses) + " in " + timeout + ": " + job);
+        throw new AssertionError(
+                "job "
+                        + jobId
+                        + " did not reach "
+                        + Set.of(statuses)
+                        + " in "
+                        + timeout
+                        + ": "
+                        + job);
     }
 
     /** Polls until the job has processed at least {@code records} records. */
-    public static JsonNode awaitProcessed(ApiClient api, TestPartner partner, String jobId, long records, Duration timeout) {
+    public static JsonNode awaitProcessed(
+            ApiClient api, TestPartner partner, String jobId, long records, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode job;
         do {
@@ -85,25 +97,57 @@ public final class Fixtures {
                 return job;
             }
             if (Set.of("COMPLETED", "FAILED", "CANCELLED").contains(job.path("status").asText())) {
-                throw new AssertionError("job " + jobId + " ended before processing " + records + " records: " + job);
+                throw new AssertionError(
+                        "job "
+                                + jobId
+                                + " ended before processing "
+                                + records
+                                + " records: "
+                                + job);
             }
             sleep(20);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("job " + jobId + " did not process " + records + " records in " + timeout + ": " + job);
+        throw new AssertionError(
+                "job "
+                        + jobId
+                        + " did not process "
+                        + records
+                        + " records in "
+                        + timeout
+                        + ": "
+                        + job);
     }
 
     /** A worker in this JVM, on the application's connections. */
-    public static Worker startWorker(Infrastructure infrastructure, PipelineConfiguration configuration, String name) {
-        JobRunner runner = new JobRunner(infrastructure.jdbi(), infrastructure.cancellations(), infrastructure.events(),
-                JobMetrics.unread(), name, configuration.getProcessing(), configuration.getWorker(),
-                configuration.getSchemas().toLimits());
-        Worker worker = new Worker(infrastructure.queue(), infrastructure.cancellations(), runner, infrastructure.jdbi(),
-                configuration.getWorker(), configuration.getUploads(), name);
+    public static Worker startWorker(
+            Infrastructure infrastructure, PipelineConfiguration configuration, String name) {
+        JobRunner runner =
+                new JobRunner(
+                        infrastructure.jdbi(),
+                        infrastructure.cancellations(),
+                        infrastructure.events(),
+                        JobMetrics.unread(),
+                        name,
+                        configuration.getProcessing(),
+                        configuration.getWorker(),
+                        configuration.getSchemas().toLimits());
+        Worker worker =
+                new Worker(
+                        infrastructure.queue(),
+                        infrastructure.cancellations(),
+                        runner,
+                        infrastructure.jdbi(),
+                        configuration.getWorker(),
+                        configuration.getUploads(),
+                        name);
         worker.start();
         return worker;
     }
 
-    /** A CSV of {@code records} rows for {@link #NUMBERS_SCHEMA}; rows whose index is a multiple of {@code badEvery} are invalid. */
+    /**
+     * A CSV of {@code records} rows for {@link #NUMBERS_SCHEMA}; rows whose index is a multiple of
+     * {@code badEvery} are invalid.
+     */
     public static Path numbersCsv(Path directory, String name, int records, int badEvery) {
         Path file = directory.resolve(name);
         try (var out = Files.newBufferedWriter(file)) {
@@ -118,13 +162,17 @@ public final class Fixtures {
         return file;
     }
 
-    public static final String NUMBERS_SCHEMA = """
+    public static final String NUMBERS_SCHEMA =
+            """
             {"name": "numbers", "fields": [
               {"name": "id", "type": "integer", "validation": {"required": true}},
               {"name": "label", "type": "string"}]}
             """;
 
-    /** Polls {@code condition} until it holds; fails after {@code timeout}, saying {@code what} was awaited. */
+    /**
+     * Polls {@code condition} until it holds; fails after {@code timeout}, saying {@code what} was
+     * awaited.
+     */
     public static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

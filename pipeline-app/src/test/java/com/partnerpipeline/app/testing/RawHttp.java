@@ -2,7 +2,6 @@ package com.partnerpipeline.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 exchange written byte for byte over a socket, for requests no well-behaved client sends: a body cut
- * short, a path with parameters, a header that lies. Reads the answer until the server closes or {@code readMillis}.
+ * One HTTP/1.1 exchange written byte for byte over a socket, for requests no well-behaved client
+ * sends: a body cut short, a path with parameters, a header that lies. Reads the answer until the
+ * server closes or {@code readMillis}.
  */
 public final class RawHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The answer: status (0 if none), headers with lower-case names, body, and the raw text for assertion messages. */
+    /**
+     * The answer: status (0 if none), headers with lower-case names, body, and the raw text for
+     * assertion messages.
+     */
     public record Answer(int status, Map<String, String> headers, String body, String raw) {
         public JsonNode json() {
             try {
@@ -41,14 +44,18 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
-    /** Sends {@code head} (request line and headers, without the blank line) and {@code body}, then stops sending. */
-    public static Answer exchange(int port, String head, byte[] body, int readMillis) throws IOException {
+    /**
+     * Sends {@code head} (request line and headers, without the blank line) and {@code body}, then
+     * stops sending.
+     */
+    public static Answer exchange(int port, String head, byte[] body, int readMillis)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(readMillis);
-            socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             socket.shutdownOutput();
@@ -60,7 +67,8 @@ public final class RawHttp {
     public static Answer headOnly(int port, String head, int readMillis) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(readMillis);
-            socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return read(socket.getInputStream());
         }
@@ -89,7 +97,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

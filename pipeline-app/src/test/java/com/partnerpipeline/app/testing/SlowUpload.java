@@ -2,7 +2,6 @@ package com.partnerpipeline.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,17 +16,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A multipart CSV upload over a plain socket whose file arrives a line at a time, as over a slow link, with the
- * answer read while it is still being sent, as curl reads it. It shows exactly what the server does to an upload
- * that is still arriving: its answer, or a connection closed without one. The request declares a Content-Length,
- * as the partner CLI's do, larger than what will ever be sent.
+ * A multipart CSV upload over a plain socket whose file arrives a line at a time, as over a slow
+ * link, with the answer read while it is still being sent, as curl reads it. It shows exactly what
+ * the server does to an upload that is still arriving: its answer, or a connection closed without
+ * one. The request declares a Content-Length, as the partner CLI's do, larger than what will ever
+ * be sent.
  */
 public final class SlowUpload implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** About 2 KB a second in all: slow, yet above the default api.minDataRate, so only a test that raises it is cut. */
+
+    /**
+     * About 2 KB a second in all: slow, yet above the default api.minDataRate, so only a test that
+     * raises it is cut.
+     */
     private static final String PADDING = "x".repeat(90);
 
-    /** What came back: an HTTP answer (status, headers with lower-case names, body), or {@code failure} without one. */
+    /**
+     * What came back: an HTTP answer (status, headers with lower-case names, body), or {@code
+     * failure} without one.
+     */
     public record Outcome(int status, Map<String, String> headers, String body, String failure) {
         public boolean answered() {
             return status > 0;
@@ -57,17 +64,30 @@ public final class SlowUpload implements AutoCloseable {
     }
 
     /**
-     * Sends the headers and the file's first 8 KiB at once (more than the server's format check reads), then a line of
-     * about 100 bytes every 50 ms.
+     * Sends the headers and the file's first 8 KiB at once (more than the server's format check
+     * reads), then a line of about 100 bytes every 50 ms.
      */
-    public static SlowUpload start(int port, String apiKey, String schemaId, long declaredLength) throws IOException {
+    public static SlowUpload start(int port, String apiKey, String schemaId, long declaredLength)
+            throws IOException {
         SlowUpload upload = new SlowUpload(new Socket("127.0.0.1", port));
         String boundary = "----slow" + UUID.randomUUID();
-        String head = "POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-API-Key: " + apiKey
-                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + declaredLength
-                + "\r\n\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n" + schemaId
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\nid,label\n";
+        String head =
+                "POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + port
+                        + "\r\nX-API-Key: "
+                        + apiKey
+                        + "\r\nContent-Type: multipart/form-data; boundary="
+                        + boundary
+                        + "\r\nContent-Length: "
+                        + declaredLength
+                        + "\r\n\r\n--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n"
+                        + schemaId
+                        + "\r\n--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\nid,label\n";
         Thread sender = new Thread(() -> upload.send(head), "slow-upload-sender");
         Thread reader = new Thread(upload::read, "slow-upload-reader");
         sender.setDaemon(true);
@@ -91,7 +111,8 @@ public final class SlowUpload implements AutoCloseable {
                 Thread.sleep(50);
             }
         } catch (IOException | InterruptedException e) {
-            // the server closed the connection; what it answered, if anything, is the reader's to tell
+            // the server closed the connection; what it answered, if anything, is the reader's to
+            // tell
         }
     }
 
@@ -116,7 +137,9 @@ public final class SlowUpload implements AutoCloseable {
 
     private static Outcome parse(String text, String failure) {
         RawHttp.Answer answer = RawHttp.parse(text);
-        return answer.status() == 0 ? new Outcome(0, Map.of(), text, failure + (text.isEmpty() ? "" : " after: " + text))
+        return answer.status() == 0
+                ? new Outcome(
+                        0, Map.of(), text, failure + (text.isEmpty() ? "" : " after: " + text))
                 : new Outcome(answer.status(), answer.headers(), answer.body(), null);
     }
 

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real file system of a few MiB (tmpfs), so that a write past its end fails with ENOSPC exactly as on a full
- * disk. Mounting needs root with the mount capability, which a container may not grant: {@link #mount} then says
- * why in {@link #unavailableBecause()} instead of failing, and the tests that need it say so when they skip.
+ * A real file system of a few MiB (tmpfs), so that a write past its end fails with ENOSPC exactly
+ * as on a full disk. Mounting needs root with the mount capability, which a container may not
+ * grant: {@link #mount} then says why in {@link #unavailableBecause()} instead of failing, and the
+ * tests that need it say so when they skip.
  */
 public final class SmallDisk implements AutoCloseable {
     private static String unavailable = "";
@@ -22,11 +23,23 @@ public final class SmallDisk implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Mounts a tmpfs of {@code bytes} on a new directory {@code directory}; empty if this machine does not let us. */
+    /**
+     * Mounts a tmpfs of {@code bytes} on a new directory {@code directory}; empty if this machine
+     * does not let us.
+     */
     public static Optional<SmallDisk> mount(Path directory, long bytes) {
         try {
             Files.createDirectories(directory);
-            String failure = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + bytes, "tmpfs", directory.toString()));
+            String failure =
+                    run(
+                            List.of(
+                                    "mount",
+                                    "-t",
+                                    "tmpfs",
+                                    "-o",
+                                    "size=" + bytes,
+                                    "tmpfs",
+                                    directory.toString()));
             if (failure != null) {
                 unavailable = "cannot mount a small tmpfs here (" + failure + ")";
                 return Optional.empty();
@@ -36,7 +49,9 @@ public final class SmallDisk implements AutoCloseable {
             return Optional.empty();
         }
         SmallDisk disk = new SmallDisk(directory);
-        Runtime.getRuntime().addShutdownHook(new Thread(disk::close)); // never leave a mount behind a crashed run
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(disk::close)); // never leave a mount behind a crashed run
         return Optional.of(disk);
     }
 
@@ -49,7 +64,9 @@ public final class SmallDisk implements AutoCloseable {
         return directory;
     }
 
-    /** Lazily, so a file still open by a server that has not stopped yet does not keep the mount. */
+    /**
+     * Lazily, so a file still open by a server that has not stopped yet does not keep the mount.
+     */
     @Override
     public void close() {
         try {
@@ -71,7 +88,8 @@ public final class SmallDisk implements AutoCloseable {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String output =
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         return process.exitValue() == 0 ? null : String.join(" ", command) + ": " + output;
     }
 }

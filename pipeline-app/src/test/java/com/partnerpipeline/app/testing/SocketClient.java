@@ -2,7 +2,6 @@ package com.partnerpipeline.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +14,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A job socket as a browser or the CLI opens it: every message kept with its arrival time, and how it closed. */
+/**
+ * A job socket as a browser or the CLI opens it: every message kept with its arrival time, and how
+ * it closed.
+ */
 public final class SocketClient implements WebSocket.Listener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,25 +29,35 @@ public final class SocketClient implements WebSocket.Listener {
     }
 
     /** The close frame the server sent, or 1006 when the connection dropped without one. */
-    public record Close(int code, String reason) {
-    }
+    public record Close(int code, String reason) {}
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    private SocketClient() {
-    }
+    private SocketClient() {}
 
-    /** @param apiKey sent as the X-API-Key header; null to send none (put it in {@code query} instead) */
+    /**
+     * @param apiKey sent as the X-API-Key header; null to send none (put it in {@code query}
+     *     instead)
+     */
     public static SocketClient connect(int port, String jobId, String query, String apiKey) {
         SocketClient client = new SocketClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient()
+                        .newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(5));
         if (apiKey != null) {
             builder.header("X-API-Key", apiKey);
         }
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/jobs/" + jobId + (query == null ? "" : "?" + query));
+        URI uri =
+                URI.create(
+                        "ws://127.0.0.1:"
+                                + port
+                                + "/ws/jobs/"
+                                + jobId
+                                + (query == null ? "" : "?" + query));
         client.socket = builder.buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
         return client;
     }
@@ -81,7 +93,8 @@ public final class SocketClient implements WebSocket.Listener {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the socket was not closed within " + timeout + "; received " + messages, e);
+            throw new AssertionError(
+                    "the socket was not closed within " + timeout + "; received " + messages, e);
         }
     }
 
@@ -96,7 +109,8 @@ public final class SocketClient implements WebSocket.Listener {
             }
             Fixtures.sleep(20);
         }
-        throw new AssertionError("no " + type + " message within " + timeout + "; received " + messages);
+        throw new AssertionError(
+                "no " + type + " message within " + timeout + "; received " + messages);
     }
 
     public List<Message> messages() {

@@ -4,9 +4,6 @@ import com.partnerpipeline.app.PipelineApplication;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * One test class's world: its own database (migrated), its own Redis key prefix, its own upload directory, and a
- * config file pointing at them, with short worker intervals so takeovers happen in seconds.
+ * One test class's world: its own database (migrated), its own Redis key prefix, its own upload
+ * directory, and a config file pointing at them, with short worker intervals so takeovers happen in
+ * seconds.
  */
 public final class TestEnvironment {
     private final Path directory;
@@ -27,8 +27,13 @@ public final class TestEnvironment {
     private final String keyPrefix;
     private final TestServices.Postgres server;
 
-    private TestEnvironment(Path directory, TestServices.Postgres server, String databaseUrl, String redisUrl,
-                            String keyPrefix) throws IOException {
+    private TestEnvironment(
+            Path directory,
+            TestServices.Postgres server,
+            String databaseUrl,
+            String redisUrl,
+            String keyPrefix)
+            throws IOException {
         this.directory = directory;
         this.server = server;
         this.databaseUrl = databaseUrl;
@@ -48,11 +53,18 @@ public final class TestEnvironment {
         return create(TestServices.postgres(), redisUrl);
     }
 
-    /** With a PostgreSQL server of the test's own (one it breaks), and Redis at {@code redisUrl}. */
+    /**
+     * With a PostgreSQL server of the test's own (one it breaks), and Redis at {@code redisUrl}.
+     */
     public static TestEnvironment create(TestServices.Postgres server, String redisUrl) {
         try {
-            TestEnvironment environment = new TestEnvironment(Files.createTempDirectory("pipeline-it"), server,
-                    TestServices.createDatabase(server), redisUrl, TestServices.redisKeyPrefix());
+            TestEnvironment environment =
+                    new TestEnvironment(
+                            Files.createTempDirectory("pipeline-it"),
+                            server,
+                            TestServices.createDatabase(server),
+                            redisUrl,
+                            TestServices.redisKeyPrefix());
             environment.migrate();
             return environment;
         } catch (IOException e) {
@@ -116,20 +128,31 @@ public final class TestEnvironment {
                       port: %d
                 logging:
                   level: WARN
-                """.formatted(databaseUrl, server.user(), server.password(), redisUrl, keyPrefix,
-                directory.resolve("uploads"), applicationPort, adminPort);
+                """
+                .formatted(
+                        databaseUrl,
+                        server.user(),
+                        server.password(),
+                        redisUrl,
+                        keyPrefix,
+                        directory.resolve("uploads"),
+                        applicationPort,
+                        adminPort);
     }
 
     private void migrate() {
         PipelineApplication application = new PipelineApplication();
-        Bootstrap<com.partnerpipeline.app.PipelineConfiguration> bootstrap = new Bootstrap<>(application);
+        Bootstrap<com.partnerpipeline.app.PipelineConfiguration> bootstrap =
+                new Bootstrap<>(application);
         application.initialize(bootstrap);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
-        Optional<Throwable> failure = new Cli(new JarLocation(PipelineApplication.class), bootstrap, print, print)
-                .run("db", "migrate", configFile.toString());
+        Optional<Throwable> failure =
+                new Cli(new JarLocation(PipelineApplication.class), bootstrap, print, print)
+                        .run("db", "migrate", configFile.toString());
         if (failure.isPresent()) {
-            throw new IllegalStateException("migrations failed: " + output.toString(StandardCharsets.UTF_8), failure.get());
+            throw new IllegalStateException(
+                    "migrations failed: " + output.toString(StandardCharsets.UTF_8), failure.get());
         }
     }
 
@@ -156,7 +179,8 @@ public final class TestEnvironment {
 
     /** This class's database, for tests whose server runs in another process. */
     public Jdbi jdbi() {
-        return Jdbi.create(databaseUrl, server.user(), server.password()).installPlugin(new SqlObjectPlugin());
+        return Jdbi.create(databaseUrl, server.user(), server.password())
+                .installPlugin(new SqlObjectPlugin());
     }
 
     public Path directory() {

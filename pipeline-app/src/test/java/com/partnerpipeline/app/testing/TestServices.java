@@ -1,10 +1,6 @@
 package com.partnerpipeline.app.testing;
 
 import com.partnerpipeline.app.dev.EmbeddedServices;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,21 +12,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Finds the real PostgreSQL and Redis the integration tests run against, in this order: URLs in the environment
- * ({@code PIPELINE_TEST_DATABASE_URL}, {@code PIPELINE_TEST_DATABASE_USER}, {@code PIPELINE_TEST_DATABASE_PASSWORD},
- * {@code PIPELINE_TEST_REDIS_URL}), local services on 127.0.0.1 (5432, 6379), Testcontainers where Docker runs, and
- * last the embedded ones of dev mode, so a machine with only a JDK runs the whole suite.
- * {@code PIPELINE_TEST_SERVICES=embedded} skips straight to those.
- * Every test class gets a database of its own, dropped when the JVM exits, and a Redis key prefix of its own.
+ * Finds the real PostgreSQL and Redis the integration tests run against, in this order: URLs in the
+ * environment ({@code PIPELINE_TEST_DATABASE_URL}, {@code PIPELINE_TEST_DATABASE_USER}, {@code
+ * PIPELINE_TEST_DATABASE_PASSWORD}, {@code PIPELINE_TEST_REDIS_URL}), local services on 127.0.0.1
+ * (5432, 6379), Testcontainers where Docker runs, and last the embedded ones of dev mode, so a
+ * machine with only a JDK runs the whole suite. {@code PIPELINE_TEST_SERVICES=embedded} skips
+ * straight to those. Every test class gets a database of its own, dropped when the JVM exits, and a
+ * Redis key prefix of its own.
  */
 public final class TestServices {
-    /** Where to create test databases from: a JDBC URL of a database we may run CREATE DATABASE in. */
+    /**
+     * Where to create test databases from: a JDBC URL of a database we may run CREATE DATABASE in.
+     */
     public record Postgres(String adminUrl, String user, String password) {
         /** The same server's URL for another database. */
         public String urlOf(String database) {
-            java.util.regex.Matcher url = java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+/)[^?]*(\\?.*)?$").matcher(adminUrl);
+            java.util.regex.Matcher url =
+                    java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+/)[^?]*(\\?.*)?$")
+                            .matcher(adminUrl);
             if (!url.matches()) {
                 throw new IllegalStateException("not a PostgreSQL JDBC URL: " + adminUrl);
             }
@@ -42,8 +46,7 @@ public final class TestServices {
     private static String redisUrl;
     private static EmbeddedServices embedded;
 
-    private TestServices() {
-    }
+    private TestServices() {}
 
     public static synchronized Postgres postgres() {
         if (postgres == null) {
@@ -65,7 +68,10 @@ public final class TestServices {
         }
         String url = System.getenv("PIPELINE_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new Postgres(url, env("PIPELINE_TEST_DATABASE_USER", "postgres"), env("PIPELINE_TEST_DATABASE_PASSWORD", ""));
+            return new Postgres(
+                    url,
+                    env("PIPELINE_TEST_DATABASE_USER", "postgres"),
+                    env("PIPELINE_TEST_DATABASE_PASSWORD", ""));
         }
         if (listening(5432)) {
             return new Postgres("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
@@ -73,7 +79,8 @@ public final class TestServices {
         if (DockerClientFactory.instance().isDockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:16");
             container.start();
-            return new Postgres(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+            return new Postgres(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         return embeddedPostgres();
     }
@@ -90,18 +97,26 @@ public final class TestServices {
     private static synchronized EmbeddedServices embedded() {
         if (embedded == null) {
             try {
-                embedded = EmbeddedServices.start(Files.createTempDirectory("pipeline-test-services"), false, 0, 0);
+                embedded =
+                        EmbeddedServices.start(
+                                Files.createTempDirectory("pipeline-test-services"), false, 0, 0);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the embedded PostgreSQL and Redis: " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot start the embedded PostgreSQL and Redis: " + e.getMessage(), e);
             }
             EmbeddedServices services = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    services.close();
-                } catch (IOException e) {
-                    System.err.println("could not stop the embedded PostgreSQL and Redis: " + e.getMessage());
-                }
-            }));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            services.close();
+                                        } catch (IOException e) {
+                                            System.err.println(
+                                                    "could not stop the embedded PostgreSQL and Redis: "
+                                                            + e.getMessage());
+                                        }
+                                    }));
         }
         return embedded;
     }
@@ -118,7 +133,8 @@ public final class TestServices {
             return "redis://127.0.0.1:6379";
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
-            GenericContainer<?> container = new GenericContainer<>("redis:7").withExposedPorts(6379);
+            GenericContainer<?> container =
+                    new GenericContainer<>("redis:7").withExposedPorts(6379);
             container.start();
             return "redis://" + container.getHost() + ":" + container.getMappedPort(6379);
         }
@@ -130,17 +146,34 @@ public final class TestServices {
         return createDatabase(postgres());
     }
 
-    /** A fresh, empty database on {@code server}, dropped when the JVM exits if the server still runs. */
+    /**
+     * A fresh, empty database on {@code server}, dropped when the JVM exits if the server still
+     * runs.
+     */
     public static String createDatabase(Postgres server) {
-        String name = "pipeline_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name =
+                "pipeline_it_"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 12)
+                                .toLowerCase(Locale.ROOT);
         execute(server, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (RuntimeException e) {
-                // a leftover test database is harmless; the next run uses another name
-            }
-        }));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        execute(
+                                                server,
+                                                "DROP DATABASE IF EXISTS "
+                                                        + name
+                                                        + " WITH (FORCE)");
+                                    } catch (RuntimeException e) {
+                                        // a leftover test database is harmless; the next run uses
+                                        // another name
+                                    }
+                                }));
         return server.urlOf(name);
     }
 
@@ -150,8 +183,10 @@ public final class TestServices {
     }
 
     private static void execute(Postgres server, String sql) {
-        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                server.adminUrl(), server.user(), server.password());
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

@@ -1,9 +1,5 @@
 package com.partnerpipeline.app.testing;
 
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +14,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 /**
- * A Redis of one test's own that speaks only TLS (rediss://), with a password for the default user and an ACL user,
- * as managed Redis services run: the machine's redis-server binary, a certificate for 127.0.0.1 made with the JDK's
- * keytool, and a trust store holding it for the clients.
+ * A Redis of one test's own that speaks only TLS (rediss://), with a password for the default user
+ * and an ACL user, as managed Redis services run: the machine's redis-server binary, a certificate
+ * for 127.0.0.1 made with the JDK's keytool, and a trust store holding it for the clients.
  */
 public final class TlsRedis implements AutoCloseable {
     private static final String STORE_PASSWORD = "test-store-pass";
@@ -41,7 +40,8 @@ public final class TlsRedis implements AutoCloseable {
 
     /** The redis-server on the PATH, if there is one. */
     public static Optional<Path> binary() {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String directory :
+                System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(directory, "redis-server");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
@@ -52,15 +52,35 @@ public final class TlsRedis implements AutoCloseable {
 
     /**
      * @param password the default user's (requirepass)
-     * @param user     an ACL user with every right, and {@code userPassword}
+     * @param user an ACL user with every right, and {@code userPassword}
      */
-    public static TlsRedis start(Path binary, Path directory, String password, String user, String userPassword) {
+    public static TlsRedis start(
+            Path binary, Path directory, String password, String user, String userPassword) {
         try {
             Path keyStore = directory.resolve("redis.p12");
-            run(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "redis",
-                    "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
-                    "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
-                    "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+            run(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair",
+                    "-alias",
+                    "redis",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-validity",
+                    "2",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=ip:127.0.0.1,dns:localhost",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    STORE_PASSWORD,
+                    "-keypass",
+                    STORE_PASSWORD);
             KeyStore keys = KeyStore.getInstance("PKCS12");
             try (var in = Files.newInputStream(keyStore)) {
                 keys.load(in, STORE_PASSWORD.toCharArray());
@@ -80,20 +100,53 @@ public final class TlsRedis implements AutoCloseable {
             }
 
             int port = AppProcess.freePort();
-            List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", "0", "--bind", "127.0.0.1",
-                    "--tls-port", String.valueOf(port), "--tls-cert-file", certificateFile.toString(),
-                    "--tls-key-file", keyFile.toString(), "--tls-auth-clients", "no", "--requirepass", password,
-                    "--user", user, "on", ">" + userPassword, "~*", "&*", "+@all",
-                    "--save", "", "--appendonly", "no", "--dir", directory.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("redis.log").toFile()).start();
+            List<String> command =
+                    new ArrayList<>(
+                            List.of(
+                                    binary.toString(),
+                                    "--port",
+                                    "0",
+                                    "--bind",
+                                    "127.0.0.1",
+                                    "--tls-port",
+                                    String.valueOf(port),
+                                    "--tls-cert-file",
+                                    certificateFile.toString(),
+                                    "--tls-key-file",
+                                    keyFile.toString(),
+                                    "--tls-auth-clients",
+                                    "no",
+                                    "--requirepass",
+                                    password,
+                                    "--user",
+                                    user,
+                                    "on",
+                                    ">" + userPassword,
+                                    "~*",
+                                    "&*",
+                                    "+@all",
+                                    "--save",
+                                    "",
+                                    "--appendonly",
+                                    "no",
+                                    "--dir",
+                                    directory.toString()));
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(directory.resolve("redis.log").toFile())
+                            .start();
             TlsRedis redis = new TlsRedis(process, port, trustStore, password);
-            Fixtures.awaitTrue(() -> new AdminClient("127.0.0.1", port).accepts() || !process.isAlive(),
-                    Duration.ofSeconds(30), "the TLS Redis on port " + port + " listens");
+            Fixtures.awaitTrue(
+                    () -> new AdminClient("127.0.0.1", port).accepts() || !process.isAlive(),
+                    Duration.ofSeconds(30),
+                    "the TLS Redis on port " + port + " listens");
             if (!process.isAlive()) {
                 String log = Files.readString(directory.resolve("redis.log"));
-                if (log.contains("Bad directive") || log.contains("not supported")) { // built without TLS
-                    throw new org.opentest4j.TestAbortedException("this redis-server cannot run TLS: " + log);
+                if (log.contains("Bad directive")
+                        || log.contains("not supported")) { // built without TLS
+                    throw new org.opentest4j.TestAbortedException(
+                            "this redis-server cannot run TLS: " + log);
                 }
                 throw new IllegalStateException("redis-server exited: " + log);
             }
@@ -111,7 +164,10 @@ public final class TlsRedis implements AutoCloseable {
 
     /** JVM options that make a process trust this Redis's certificate. */
     public String trustOptions() {
-        return "-Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD
+        return "-Djavax.net.ssl.trustStore="
+                + trustStore
+                + " -Djavax.net.ssl.trustStorePassword="
+                + STORE_PASSWORD
                 + " -Djavax.net.ssl.trustStoreType=PKCS12";
     }
 
@@ -119,8 +175,12 @@ public final class TlsRedis implements AutoCloseable {
     public RedissonClient client(int database) {
         Config config = new Config();
         try {
-            config.useSingleServer().setAddress("rediss://127.0.0.1:" + port).setDatabase(database).setPassword(password)
-                    .setSslTruststore(trustStore.toUri().toURL()).setSslTruststorePassword(STORE_PASSWORD);
+            config.useSingleServer()
+                    .setAddress("rediss://127.0.0.1:" + port)
+                    .setDatabase(database)
+                    .setPassword(password)
+                    .setSslTruststore(trustStore.toUri().toURL())
+                    .setSslTruststorePassword(STORE_PASSWORD);
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -136,8 +196,14 @@ public final class TlsRedis implements AutoCloseable {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN "
+                + type
+                + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
+                + "\n-----END "
+                + type
+                + "-----\n";
     }
 
     private static void run(String... command) throws IOException {

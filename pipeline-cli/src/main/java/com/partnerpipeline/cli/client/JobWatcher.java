@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.cli.exit.CliException;
 import com.partnerpipeline.cli.exit.ExitStatus;
-
 import java.io.IOException;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -16,8 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows a job over {@code /ws/jobs/{id}} until its completed message. A socket the server closes without one (a
- * restart, a dropped connection) is opened again, and its connected snapshot picks up where the job stands.
+ * Follows a job over {@code /ws/jobs/{id}} until its completed message. A socket the server closes
+ * without one (a restart, a dropped connection) is opened again, and its connected snapshot picks
+ * up where the job stands.
  */
 public final class JobWatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +28,11 @@ public final class JobWatcher {
         void onMessage(JsonNode message);
     }
 
-    private sealed interface Event {
-    }
+    private sealed interface Event {}
 
-    private record Text(JsonNode message) implements Event {
-    }
+    private record Text(JsonNode message) implements Event {}
 
-    private record Closed(int code, String reason) implements Event {
-    }
+    private record Closed(int code, String reason) implements Event {}
 
     private final PipelineClient client;
 
@@ -66,14 +63,24 @@ public final class JobWatcher {
                 }
                 Closed closed = (Closed) end;
                 if (closed.code() == 1008) {
-                    throw new CliException(closed.reason().contains("job not found") ? ExitStatus.REFUSED : ExitStatus.AUTH,
+                    throw new CliException(
+                            closed.reason().contains("job not found")
+                                    ? ExitStatus.REFUSED
+                                    : ExitStatus.AUTH,
                             "the server refused to show job " + jobId + ": " + closed.reason());
                 }
                 if (reconnectUntil == 0) {
                     reconnectUntil = System.nanoTime() + RECONNECT_FOR.toNanos();
                 } else if (System.nanoTime() > reconnectUntil) {
-                    throw new CliException(ExitStatus.UNAVAILABLE, "lost the live progress of job " + jobId
-                            + " (" + closed.code() + " " + closed.reason() + ")");
+                    throw new CliException(
+                            ExitStatus.UNAVAILABLE,
+                            "lost the live progress of job "
+                                    + jobId
+                                    + " ("
+                                    + closed.code()
+                                    + " "
+                                    + closed.reason()
+                                    + ")");
                 }
                 pause();
             } finally {
@@ -104,16 +111,24 @@ public final class JobWatcher {
 
     private WebSocket open(String jobId, String partnerId, BlockingQueue<Event> events) {
         try {
-            return client.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+            return client.http()
+                    .newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
                     .header("X-API-Key", client.apiKey())
                     .buildAsync(client.jobSocket(jobId, partnerId), new QueueingListener(events))
-                    .orTimeout(30, TimeUnit.SECONDS).join();
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
-            String why = cause instanceof WebSocketHandshakeException handshake
-                    ? "the server answered " + handshake.getResponse().statusCode() + " to the WebSocket request"
-                    : PipelineClient.describe(cause);
-            throw new CliException(ExitStatus.UNAVAILABLE, "cannot follow job " + jobId + " live at " + client.base() + ": " + why);
+            String why =
+                    cause instanceof WebSocketHandshakeException handshake
+                            ? "the server answered "
+                                    + handshake.getResponse().statusCode()
+                                    + " to the WebSocket request"
+                            : PipelineClient.describe(cause);
+            throw new CliException(
+                    ExitStatus.UNAVAILABLE,
+                    "cannot follow job " + jobId + " live at " + client.base() + ": " + why);
         }
     }
 
@@ -127,7 +142,8 @@ public final class JobWatcher {
     }
 
     /** Hands text frames and the close to the caller's thread. */
-    private record QueueingListener(BlockingQueue<Event> events, StringBuilder partial) implements WebSocket.Listener {
+    private record QueueingListener(BlockingQueue<Event> events, StringBuilder partial)
+            implements WebSocket.Listener {
         QueueingListener(BlockingQueue<Event> events) {
             this(events, new StringBuilder());
         }

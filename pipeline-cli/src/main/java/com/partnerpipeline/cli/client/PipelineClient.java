@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerpipeline.cli.exit.CliException;
 import com.partnerpipeline.cli.exit.ExitStatus;
-
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -31,8 +30,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The REST API as the CLI uses it. Every failure becomes a {@link CliException} that says what to do about it:
- * an unreachable server, a refused key, or the server's own {@code {"error": ...}} message.
+ * The REST API as the CLI uses it. Every failure becomes a {@link CliException} that says what to
+ * do about it: an unreachable server, a refused key, or the server's own {@code {"error": ...}}
+ * message.
  */
 public final class PipelineClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,8 @@ public final class PipelineClient {
 
     private final URI base;
     private final String apiKey;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public PipelineClient(String url, String apiKey) {
         this.base = baseUri(url);
@@ -50,22 +51,33 @@ public final class PipelineClient {
     private static URI baseUri(String url) {
         try {
             URI uri = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                    || uri.getHost() == null) {
                 throw new URISyntaxException(url, "not an http or https URL with a host");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new CliException(ExitStatus.USAGE, "invalid server URL '" + url + "': " + e.getReason());
+            throw new CliException(
+                    ExitStatus.USAGE, "invalid server URL '" + url + "': " + e.getReason());
         }
     }
 
     public JsonNode get(String path) {
-        return json(send(authorized(path).GET().timeout(REQUEST_TIMEOUT), HttpResponse.BodyHandlers.ofInputStream()));
+        return json(
+                send(
+                        authorized(path).GET().timeout(REQUEST_TIMEOUT),
+                        HttpResponse.BodyHandlers.ofInputStream()));
     }
 
     public JsonNode post(String path, String body) {
-        HttpRequest.Builder request = authorized(path).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                authorized(path)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body));
         return json(send(request, HttpResponse.BodyHandlers.ofInputStream()));
     }
 
@@ -76,8 +88,11 @@ public final class PipelineClient {
 
     /** {@code GET /api/health}: no key needed, and a 503 is an answer, not an error. */
     public JsonNode health() {
-        HttpResponse<InputStream> response = send(request("/api/health").GET().timeout(Duration.ofSeconds(30)),
-                HttpResponse.BodyHandlers.ofInputStream(), 503);
+        HttpResponse<InputStream> response =
+                send(
+                        request("/api/health").GET().timeout(Duration.ofSeconds(30)),
+                        HttpResponse.BodyHandlers.ofInputStream(),
+                        503);
         return json(response);
     }
 
@@ -88,36 +103,67 @@ public final class PipelineClient {
      */
     public JsonNode upload(Path file, String schemaId, AtomicLong sent) {
         String boundary = "----pipeline-" + UUID.randomUUID();
-        byte[] before = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n" + schemaId
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + file.getFileName().toString().replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] before =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"schemaId\"\r\n\r\n"
+                                + schemaId
+                                + "\r\n--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + file.getFileName().toString().replace("\"", "%22")
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
         byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         long length;
         try {
             length = before.length + Files.size(file) + after.length;
         } catch (IOException e) {
-            throw new CliException(ExitStatus.NO_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new CliException(
+                    ExitStatus.NO_INPUT, "cannot read " + file + ": " + e.getMessage());
         }
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(before),
-                        new CountingInputStream(Files.newInputStream(file), sent), new ByteArrayInputStream(after))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }), length);
-        HttpRequest.Builder request = authorized("/api/upload")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body);
-        return json(checked(exchange(request, HttpResponse.BodyHandlers.ofInputStream(),
-                "the server closed the connection during the upload; try again")));
+        HttpRequest.BodyPublisher body =
+                HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                                () -> {
+                                    try {
+                                        return new SequenceInputStream(
+                                                Collections.enumeration(
+                                                        List.of(
+                                                                new ByteArrayInputStream(before),
+                                                                new CountingInputStream(
+                                                                        Files.newInputStream(file),
+                                                                        sent),
+                                                                new ByteArrayInputStream(after))));
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                }),
+                        length);
+        HttpRequest.Builder request =
+                authorized("/api/upload")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(body);
+        return json(
+                checked(
+                        exchange(
+                                request,
+                                HttpResponse.BodyHandlers.ofInputStream(),
+                                "the server closed the connection during the upload; try again")));
     }
 
     /** {@code ws://host/ws/jobs/{id}?partnerId=...}; the key goes in a header, never in the URL. */
     public URI jobSocket(String jobId, String partnerId) {
         String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
-        return URI.create(scheme + "://" + base.getRawAuthority() + pathPrefix() + "/ws/jobs/"
-                + encode(jobId) + "?partnerId=" + encode(partnerId));
+        return URI.create(
+                scheme
+                        + "://"
+                        + base.getRawAuthority()
+                        + pathPrefix()
+                        + "/ws/jobs/"
+                        + encode(jobId)
+                        + "?partnerId="
+                        + encode(partnerId));
     }
 
     public HttpClient http() {
@@ -151,31 +197,45 @@ public final class PipelineClient {
 
     private String requireKey() {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new CliException(ExitStatus.AUTH, "no API key: set PIPELINE_API_KEY (or pass --api-key)");
+            throw new CliException(
+                    ExitStatus.AUTH, "no API key: set PIPELINE_API_KEY (or pass --api-key)");
         }
         return apiKey;
     }
 
-    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, int... alsoFine) {
+    private <T> HttpResponse<T> send(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, int... alsoFine) {
         return checked(exchange(request, body, null), alsoFine);
     }
 
     /**
-     * The request and its answer, whatever its status. {@code whenClosed} says what a connection lost after it was
-     * made means for this request (an upload cut off by a server that stopped); null for the general wording.
+     * The request and its answer, whatever its status. {@code whenClosed} says what a connection
+     * lost after it was made means for this request (an upload cut off by a server that stopped);
+     * null for the general wording.
      */
-    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, String whenClosed) {
+    private <T> HttpResponse<T> exchange(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, String whenClosed) {
         try {
             return http.send(request.build(), body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliException(ExitStatus.UNAVAILABLE, "cannot reach the server at " + base + " ("
-                    + (e instanceof HttpConnectTimeoutException ? "timed out" : "connection refused")
-                    + "); check --url or PIPELINE_URL, and that the server is running");
+            throw new CliException(
+                    ExitStatus.UNAVAILABLE,
+                    "cannot reach the server at "
+                            + base
+                            + " ("
+                            + (e instanceof HttpConnectTimeoutException
+                                    ? "timed out"
+                                    : "connection refused")
+                            + "); check --url or PIPELINE_URL, and that the server is running");
         } catch (UncheckedIOException e) {
-            throw new CliException(ExitStatus.NO_INPUT, "cannot read the file: " + describe(e.getCause()));
+            throw new CliException(
+                    ExitStatus.NO_INPUT, "cannot read the file: " + describe(e.getCause()));
         } catch (IOException e) {
-            throw new CliException(ExitStatus.UNAVAILABLE, whenClosed != null && !(e instanceof HttpTimeoutException)
-                    ? whenClosed : "the connection to " + base + " failed: " + describe(e));
+            throw new CliException(
+                    ExitStatus.UNAVAILABLE,
+                    whenClosed != null && !(e instanceof HttpTimeoutException)
+                            ? whenClosed
+                            : "the connection to " + base + " failed: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitStatus.UNAVAILABLE, "interrupted");
@@ -183,9 +243,9 @@ public final class PipelineClient {
     }
 
     /**
-     * The response if its status is a success (or one of {@code alsoFine}), else the failure in the user's terms.
-     * 408 (too slow), 429 (too many at once), 503 (shutting down, busy) and 507 (no room) are the server's own words,
-     * which say to try again: nothing failed.
+     * The response if its status is a success (or one of {@code alsoFine}), else the failure in the
+     * user's terms. 408 (too slow), 429 (too many at once), 503 (shutting down, busy) and 507 (no
+     * room) are the server's own words, which say to try again: nothing failed.
      */
     private static <T> HttpResponse<T> checked(HttpResponse<T> response, int... alsoFine) {
         int status = response.statusCode();
@@ -200,14 +260,18 @@ public final class PipelineClient {
             throw new CliException(ExitStatus.UNAVAILABLE, message);
         }
         if (status >= 500) {
-            throw new CliException(ExitStatus.UNAVAILABLE, "the server failed (" + status + "): " + message);
+            throw new CliException(
+                    ExitStatus.UNAVAILABLE, "the server failed (" + status + "): " + message);
         }
         throw new CliException(ExitStatus.REFUSED, message);
     }
 
     private static String serverMessage(HttpResponse<?> response) {
         String text;
-        try (InputStream in = response.body() instanceof InputStream stream ? stream : InputStream.nullInputStream()) {
+        try (InputStream in =
+                response.body() instanceof InputStream stream
+                        ? stream
+                        : InputStream.nullInputStream()) {
             text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
             text = "";
@@ -220,23 +284,33 @@ public final class PipelineClient {
         } catch (IOException e) {
             // not our JSON: a proxy's page, say
         }
-        return "HTTP " + response.statusCode() + (text.isBlank() ? "" : ": " + text.strip().lines().findFirst().orElse(""));
+        return "HTTP "
+                + response.statusCode()
+                + (text.isBlank() ? "" : ": " + text.strip().lines().findFirst().orElse(""));
     }
 
     private static JsonNode json(HttpResponse<InputStream> response) {
         try (InputStream in = response.body()) {
             return JSON.readTree(in);
         } catch (IOException e) {
-            throw new CliException(ExitStatus.UNAVAILABLE, "the server's answer is not the JSON expected: " + e.getMessage());
+            throw new CliException(
+                    ExitStatus.UNAVAILABLE,
+                    "the server's answer is not the JSON expected: " + e.getMessage());
         }
     }
 
-    /** A network failure in the user's words: its message, never its class name (which is all some of them carry). */
+    /**
+     * A network failure in the user's words: its message, never its class name (which is all some
+     * of them carry).
+     */
     static String describe(Throwable e) {
-        if (e instanceof java.util.concurrent.TimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof java.util.concurrent.TimeoutException
+                || e instanceof java.net.http.HttpTimeoutException) {
             return "no answer in time";
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? "it failed without saying why" : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank()
+                ? "it failed without saying why"
+                : e.getMessage();
     }
 
     /** Counts the bytes read, for the upload's progress bar. */

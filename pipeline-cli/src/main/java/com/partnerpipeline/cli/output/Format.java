@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Numbers, sizes and durations as people read them. */
 public final class Format {
-    private Format() {
-    }
+    private Format() {}
 
     public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
@@ -18,7 +17,9 @@ public final class Format {
             bytes /= 1024;
             unit++;
         }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f B", bytes) : String.format(Locale.ROOT, "%.1f %s", bytes, units[unit]);
+        return unit == 0
+                ? String.format(Locale.ROOT, "%.0f B", bytes)
+                : String.format(Locale.ROOT, "%.1f %s", bytes, units[unit]);
     }
 
     public static String seconds(double seconds) {
@@ -26,7 +27,8 @@ public final class Format {
         if (whole < 60) {
             return whole + " s";
         }
-        return whole < 3600 ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
+        return whole < 3600
+                ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
                 : String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
     }
 }

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table: columns as wide as their widest value, up to a limit, longer values cut with an ellipsis. */
+/**
+ * A plain text table: columns as wide as their widest value, up to a limit, longer values cut with
+ * an ellipsis.
+ */
 public final class Table {
     private static final int MAX_WIDTH = 60;
 
@@ -43,7 +46,10 @@ public final class Table {
     private static void line(PrintStream out, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i).length() > widths[i] ? cells.get(i).substring(0, widths[i] - 1) + "…" : cells.get(i);
+            String cell =
+                    cells.get(i).length() > widths[i]
+                            ? cells.get(i).substring(0, widths[i] - 1) + "…"
+                            : cells.get(i);
             line.append(cell);
             if (i < cells.size() - 1) {
                 line.append(" ".repeat(widths[i] - cell.length() + 2));

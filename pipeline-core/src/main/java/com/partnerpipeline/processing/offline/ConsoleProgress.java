@@ -2,7 +2,6 @@ package com.partnerpipeline.processing.offline;
 
 import com.partnerpipeline.processing.ProcessingProgress;
 import com.partnerpipeline.processing.ProgressListener;
-
 import java.io.PrintStream;
 
 /** One progress line on a terminal, redrawn at most once a second. */
@@ -29,9 +28,14 @@ final class ConsoleProgress implements ProgressListener {
         lastPrintNanos = now;
         printed = true;
         double seconds = (now - startNanos) / 1e9;
-        int percent = fileSize == 0 ? 100 : (int) Math.min(99, 100 * progress.bytesConsumed() / fileSize);
-        terminal.printf("\r%3d%% | %,d records | %,d valid | %,d rejected | %,.0f records/s   ",
-                percent, progress.recordsRead(), progress.recordsValid(), progress.recordsRejected(),
+        int percent =
+                fileSize == 0 ? 100 : (int) Math.min(99, 100 * progress.bytesConsumed() / fileSize);
+        terminal.printf(
+                "\r%3d%% | %,d records | %,d valid | %,d rejected | %,.0f records/s   ",
+                percent,
+                progress.recordsRead(),
+                progress.recordsValid(),
+                progress.recordsRejected(),
                 progress.recordsRead() / seconds);
         terminal.flush();
     }

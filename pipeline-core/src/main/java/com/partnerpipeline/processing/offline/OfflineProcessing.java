@@ -19,7 +19,6 @@ import com.partnerpipeline.schema.CompiledSchema;
 import com.partnerpipeline.schema.InvalidSchemaException;
 import com.partnerpipeline.schema.SchemaFile;
 import com.partnerpipeline.schema.SchemaLimits;
-
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,15 +28,16 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Processes one local file with no services: the engine behind {@code process-file} and {@code pipeline validate}.
- * Prints progress to a terminal, a summary to {@code out}, problems to {@code err}, and answers the exit code.
+ * Processes one local file with no services: the engine behind {@code process-file} and {@code
+ * pipeline validate}. Prints progress to a terminal, a summary to {@code out}, problems to {@code
+ * err}, and answers the exit code.
  */
 public final class OfflineProcessing {
     private final PrintStream out;
@@ -47,9 +47,10 @@ public final class OfflineProcessing {
 
     /**
      * @param showProgress draw a progress line on {@code err} (only when it is a terminal)
-     * @param jsonSummary  print the summary as one JSON object
+     * @param jsonSummary print the summary as one JSON object
      */
-    public OfflineProcessing(PrintStream out, PrintStream err, boolean showProgress, boolean jsonSummary) {
+    public OfflineProcessing(
+            PrintStream out, PrintStream err, boolean showProgress, boolean jsonSummary) {
         this.out = out;
         this.err = err;
         this.showProgress = showProgress;
@@ -58,10 +59,14 @@ public final class OfflineProcessing {
 
     public int run(OfflineRequest request) {
         try {
-            CompiledSchema schema = SchemaFile.read(request.schema()).compile(SchemaLimits.DEFAULTS);
+            CompiledSchema schema =
+                    SchemaFile.read(request.schema()).compile(SchemaLimits.DEFAULTS);
             FileFormat format = detectFormat(request.input());
             ProcessingResult result = process(request, schema, format);
-            out.print(jsonSummary ? Summary.json(request.input(), format, result) : Summary.text(request.input(), result));
+            out.print(
+                    jsonSummary
+                            ? Summary.json(request.input(), format, result)
+                            : Summary.text(request.input(), result));
             return ExitCodes.of(result);
         } catch (InvalidSchemaException e) {
             return fail("invalid schema: " + e.getMessage());
@@ -84,31 +89,46 @@ public final class OfflineProcessing {
         return e.getMessage();
     }
 
-    private ProcessingResult process(OfflineRequest request, CompiledSchema schema, FileFormat format)
+    private ProcessingResult process(
+            OfflineRequest request, CompiledSchema schema, FileFormat format)
             throws IOException, InputProblem {
         long fileSize = Files.size(request.input());
         ConsoleProgress console = showProgress ? new ConsoleProgress(err, fileSize) : null;
         ProgressListener listener = console == null ? ProgressListener.NONE : console;
         List<FileSink> sinks = new ArrayList<>();
         try (InputStream in = Files.newInputStream(request.input());
-             RecordReader reader = format.open(in, ReaderLimits.DEFAULTS)) {
+                RecordReader reader = format.open(in, ReaderLimits.DEFAULTS)) {
             openSinks(request, schema, reader, sinks);
-            RecordProcessor processor = new RecordProcessor(ProcessingOptions.allCores(request.batchSize()));
-            ProcessingResult result = processor.process(reader, schema,
-                    batch -> sinks.forEach(sink -> sink.write(batch)), listener, () -> false);
+            RecordProcessor processor =
+                    new RecordProcessor(ProcessingOptions.allCores(request.batchSize()));
+            ProcessingResult result =
+                    processor.process(
+                            reader,
+                            schema,
+                            batch -> sinks.forEach(sink -> sink.write(batch)),
+                            listener,
+                            () -> false);
             if (console != null) {
                 console.finish();
             }
             return result;
         } catch (UnreadableFileException e) {
             // The reader could not even start (header row, document prolog): nothing was processed.
-            return new ProcessingResult(ProcessingResult.Outcome.FAILED, new ProcessingProgress(0, 0, 0, 0, 0), e.getMessage(), 0);
+            return new ProcessingResult(
+                    ProcessingResult.Outcome.FAILED,
+                    new ProcessingProgress(0, 0, 0, 0, 0),
+                    e.getMessage(),
+                    0);
         } finally {
             closeAll(sinks);
         }
     }
 
-    private static void openSinks(OfflineRequest request, CompiledSchema schema, RecordReader reader, List<FileSink> sinks) {
+    private static void openSinks(
+            OfflineRequest request,
+            CompiledSchema schema,
+            RecordReader reader,
+            List<FileSink> sinks) {
         try {
             addSinks(request, schema, reader, sinks);
         } catch (IOException e) {
@@ -116,24 +136,36 @@ public final class OfflineProcessing {
         }
     }
 
-    private static void addSinks(OfflineRequest request, CompiledSchema schema, RecordReader reader, List<FileSink> sinks)
+    private static void addSinks(
+            OfflineRequest request,
+            CompiledSchema schema,
+            RecordReader reader,
+            List<FileSink> sinks)
             throws IOException {
         if (request.output() != null) {
-            sinks.add(new NdjsonRecordSink(new BufferedOutputStream(Files.newOutputStream(request.output()), 1 << 16),
-                    schema.fieldNames()));
+            sinks.add(
+                    new NdjsonRecordSink(
+                            new BufferedOutputStream(
+                                    Files.newOutputStream(request.output()), 1 << 16),
+                            schema.fieldNames()));
         }
         if (request.errors() != null) {
             sinks.add(new ErrorCsvSink(writer(request.errors())));
         }
         if (request.rejects() != null) {
-            sinks.add(reader instanceof CsvRecordReader csv
-                    ? new CsvRejectsSink(writer(request.rejects()), csv.header())
-                    : new JsonRejectsSink(new BufferedOutputStream(Files.newOutputStream(request.rejects()), 1 << 16)));
+            sinks.add(
+                    reader instanceof CsvRecordReader csv
+                            ? new CsvRejectsSink(writer(request.rejects()), csv.header())
+                            : new JsonRejectsSink(
+                                    new BufferedOutputStream(
+                                            Files.newOutputStream(request.rejects()), 1 << 16)));
         }
     }
 
     private static BufferedWriter writer(Path path) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8),
+                1 << 16);
     }
 
     private static void closeAll(List<FileSink> sinks) {
@@ -150,7 +182,10 @@ public final class OfflineProcessing {
         }
     }
 
-    /** The format from the extension, checked against the first bytes; by content alone when the extension says nothing. */
+    /**
+     * The format from the extension, checked against the first bytes; by content alone when the
+     * extension says nothing.
+     */
     static FileFormat detectFormat(Path input) throws InputProblem {
         if (!Files.exists(input)) {
             throw new InputProblem("input file " + input + " does not exist");
@@ -165,11 +200,15 @@ public final class OfflineProcessing {
         } catch (IOException e) {
             throw new InputProblem("cannot read input file " + input + ": " + e.getMessage());
         }
-        FileFormat.Detection detection = FileFormat.detect(input.getFileName().toString(), head, length);
+        FileFormat.Detection detection =
+                FileFormat.detect(input.getFileName().toString(), head, length);
         if (detection instanceof FileFormat.Detection.Known known) {
             return known.format();
         }
-        if (detection instanceof FileFormat.Detection.UnknownExtension unknown) { // offline, a file is taken by content
+        if (detection
+                instanceof
+                FileFormat.Detection.UnknownExtension
+                        unknown) { // offline, a file is taken by content
             return unknown.byContent().orElseThrow(() -> new InputProblem(unknown.undetectable()));
         }
         throw new InputProblem(((FileFormat.Detection.ContentMismatch) detection).message());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.processing.ProcessingProgress;
 import com.partnerpipeline.processing.ProcessingResult;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,8 +13,7 @@ import java.util.Locale;
 
 /** The final report of an offline run, for people or, with {@code --json}, for scripts. */
 final class Summary {
-    private Summary() {
-    }
+    private Summary() {}
 
     static String text(Path input, ProcessingResult result) {
         ProcessingProgress totals = result.totals();
@@ -27,8 +25,18 @@ final class Summary {
         text.append('\n');
         text.append(String.format(Locale.ROOT, "  records   %,d%n", totals.recordsRead()));
         text.append(String.format(Locale.ROOT, "  valid     %,d%n", totals.recordsValid()));
-        text.append(String.format(Locale.ROOT, "  rejected  %,d (%,d field errors)%n", totals.recordsRejected(), totals.fieldErrors()));
-        text.append(String.format(Locale.ROOT, "  time      %.2f s (%,.0f records/s)%n", result.seconds(), result.recordsPerSecond()));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "  rejected  %,d (%,d field errors)%n",
+                        totals.recordsRejected(),
+                        totals.fieldErrors()));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "  time      %.2f s (%,.0f records/s)%n",
+                        result.seconds(),
+                        result.recordsPerSecond()));
         return text.toString();
     }
 
@@ -38,7 +46,8 @@ final class Summary {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("input", input.toString());
-            json.writeStringField("format", format == null ? null : format.name().toLowerCase(Locale.ROOT));
+            json.writeStringField(
+                    "format", format == null ? null : format.name().toLowerCase(Locale.ROOT));
             json.writeStringField("status", result.outcome().name());
             json.writeNumberField("records", totals.recordsRead());
             json.writeNumberField("valid", totals.recordsValid());

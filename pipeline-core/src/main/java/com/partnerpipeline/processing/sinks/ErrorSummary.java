@@ -1,13 +1,14 @@
 package com.partnerpipeline.processing.sinks;
 
 import com.partnerpipeline.validation.FieldError;
-
 import java.util.List;
 
-/** The {@code _errors} text of a rejects row: {@code age: too_big (must be at most 120); email: ...}. */
+/**
+ * The {@code _errors} text of a rejects row: {@code age: too_big (must be at most 120); email:
+ * ...}.
+ */
 final class ErrorSummary {
-    private ErrorSummary() {
-    }
+    private ErrorSummary() {}
 
     static String of(List<FieldError> errors) {
         StringBuilder text = new StringBuilder();

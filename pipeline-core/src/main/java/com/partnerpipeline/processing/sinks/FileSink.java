@@ -2,12 +2,14 @@ package com.partnerpipeline.processing.sinks;
 
 import com.partnerpipeline.processing.RecordBatch;
 import com.partnerpipeline.processing.RecordSink;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** A sink that writes a file: I/O failures surface as {@link UncheckedIOException}, and closing flushes. */
+/**
+ * A sink that writes a file: I/O failures surface as {@link UncheckedIOException}, and closing
+ * flushes.
+ */
 public abstract class FileSink implements RecordSink, Closeable {
     @Override
     public final void write(RecordBatch batch) {

@@ -7,14 +7,13 @@ import com.partnerpipeline.formats.TreeRecord;
 import com.partnerpipeline.processing.RecordBatch;
 import com.partnerpipeline.processing.RejectedRecord;
 import com.partnerpipeline.validation.FieldError;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * Rejected JSON and XML records as JSON Lines: each record's fields as read, plus {@code _errors}. A record that
- * could not be read at all carries its text as {@code _raw}.
+ * Rejected JSON and XML records as JSON Lines: each record's fields as read, plus {@code _errors}.
+ * A record that could not be read at all carries its text as {@code _raw}.
  */
 public final class JsonRejectsSink extends FileSink {
     private final JsonGenerator json;

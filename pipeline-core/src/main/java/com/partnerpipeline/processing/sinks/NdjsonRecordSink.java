@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.partnerpipeline.processing.RecordBatch;
 import com.partnerpipeline.processing.ValidRecord;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

@@ -1,7 +1,6 @@
 package com.partnerpipeline.processing.sinks;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -10,12 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a validated record's values as JSON: numbers as numbers, booleans as booleans, dates as ISO-8601 text. */
+/**
+ * Writes a validated record's values as JSON: numbers as numbers, booleans as booleans, dates as
+ * ISO-8601 text.
+ */
 public final class TypedValues {
-    private TypedValues() {
-    }
+    private TypedValues() {}
 
-    public static void writeRecord(JsonGenerator json, List<String> fieldNames, Object[] values) throws IOException {
+    public static void writeRecord(JsonGenerator json, List<String> fieldNames, Object[] values)
+            throws IOException {
         json.writeStartObject();
         for (int i = 0; i < values.length; i++) {
             json.writeFieldName(fieldNames.get(i));

@@ -10,15 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs files through {@link OfflineProcessing} as {@code process-file} does, in a JVM of its own whose small heap
- * is the memory bound under test. For each file it leaves in {@code OUT/FILE/}: {@code started} first, then the
- * outputs, then {@code exit} last, so a JVM that dies on a file leaves that file without {@code exit}.
+ * Runs files through {@link OfflineProcessing} as {@code process-file} does, in a JVM of its own
+ * whose small heap is the memory bound under test. For each file it leaves in {@code OUT/FILE/}:
+ * {@code started} first, then the outputs, then {@code exit} last, so a JVM that dies on a file
+ * leaves that file without {@code exit}.
  *
  * <pre>java -Xmx64m -cp ... HostileOfflineRun CORPUS_DIR OUT_DIR SCHEMA FILE...</pre>
  */
 public final class HostileOfflineRun {
-    private HostileOfflineRun() {
-    }
+    private HostileOfflineRun() {}
 
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
@@ -31,10 +31,20 @@ public final class HostileOfflineRun {
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             int exit;
             try {
-                exit = new OfflineProcessing(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                        new PrintStream(stderr, true, StandardCharsets.UTF_8), false, true)
-                        .run(new OfflineRequest(corpus.resolve(args[i]), schema, dir.resolve("valid.ndjson"),
-                                dir.resolve("errors.csv"), null, 100));
+                exit =
+                        new OfflineProcessing(
+                                        new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                                        new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                                        false,
+                                        true)
+                                .run(
+                                        new OfflineRequest(
+                                                corpus.resolve(args[i]),
+                                                schema,
+                                                dir.resolve("valid.ndjson"),
+                                                dir.resolve("errors.csv"),
+                                                null,
+                                                100));
             } catch (RuntimeException e) { // the real command would end with this stack trace
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));

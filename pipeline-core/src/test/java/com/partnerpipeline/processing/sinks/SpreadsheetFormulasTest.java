@@ -1,16 +1,26 @@
 package com.partnerpipeline.processing.sinks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class SpreadsheetFormulasTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=HYPERLINK(\"http://evil.example\",\"click\")", "+cmd|' /C calc'!A0", "-2+3", "-5",
-            "@SUM(1+1)", "\t=1+1", "\r=1+1", "=", "-"})
+    @ValueSource(
+            strings = {
+                "=HYPERLINK(\"http://evil.example\",\"click\")",
+                "+cmd|' /C calc'!A0",
+                "-2+3",
+                "-5",
+                "@SUM(1+1)",
+                "\t=1+1",
+                "\r=1+1",
+                "=",
+                "-"
+            })
     void aCellThatASpreadsheetWouldRunIsPrefixedWithAnApostrophe(String cell) {
         assertThat(SpreadsheetFormulas.neutralise(cell)).isEqualTo("'" + cell);
     }
@@ -24,6 +34,7 @@ class SpreadsheetFormulasTest {
     @Test
     void anAbsentCellStaysAbsentAndNeutralisingTwiceChangesNothingMore() {
         assertThat(SpreadsheetFormulas.neutralise(null)).isNull();
-        assertThat(SpreadsheetFormulas.neutralise(SpreadsheetFormulas.neutralise("=1+1"))).isEqualTo("'=1+1");
+        assertThat(SpreadsheetFormulas.neutralise(SpreadsheetFormulas.neutralise("=1+1")))
+                .isEqualTo("'=1+1");
     }
 }
