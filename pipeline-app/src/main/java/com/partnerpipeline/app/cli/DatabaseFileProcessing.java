@@ -16,11 +16,13 @@ import com.partnerpipeline.app.upload.UploadRejected;
 import com.partnerpipeline.app.upload.UploadStore;
 import com.partnerpipeline.app.worker.JobMetrics;
 import com.partnerpipeline.app.worker.JobRunner;
+import com.partnerpipeline.formats.FileFormat;
 import com.partnerpipeline.processing.offline.ExitCodes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,9 +44,16 @@ final class DatabaseFileProcessing {
         if (!Files.isRegularFile(input)) {
             throw new IllegalArgumentException("input file " + input + " does not exist");
         }
+        if (FileFormat.fromFileName(input.getFileName().toString()).isEmpty()) {
+            throw new IllegalArgumentException(
+                    new FileFormat.Detection.UnknownExtension(input.toString(), Optional.empty())
+                            .undetectable());
+        }
         StoredUpload file;
         try {
-            file = UploadStore.describe(input);
+            file =
+                    UploadStore.describe(
+                            input); // checked as an upload is: not empty, content as named
         } catch (UploadRejected e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage());
         }

@@ -12,10 +12,13 @@ import com.partnerpipeline.app.testing.TestServices;
 import com.partnerpipeline.schema.SchemaLimits;
 import com.partnerpipeline.testing.JarProcess;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code process-file config.yml --input FILE --partner ID --schema-id ID}: a job into the
@@ -73,5 +76,60 @@ class ProcessFileIntoDatabaseIT {
                                         .one());
         assertThat(stored).isEqualTo(900);
         assertThat(Files.exists(input)).as("the operator's file is never deleted").isTrue();
+    }
+
+    /**
+     * The content check an upload gets, before a job exists: no job row is left for a refused file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty.csv|''|the file is empty",
+                "orders.csv|{\"id\": 1}|the file is named as CSV but its content does not look like CSV",
+                "notes.txt|id,name|cannot tell the format of"
+            })
+    void refusesAFileAnUploadWouldBeRefusedForAndCreatesNoJob(
+            String name, String content, String message) throws Exception {
+        TestEnvironment env = TestEnvironment.create("redis://127.0.0.1:1");
+        Jdbi jdbi = env.jdbi();
+        Fixtures.TestPartner partner = Fixtures.partner(jdbi, "Operator");
+        UUID schema = registerSampleSchema(jdbi, partner.id());
+        Path input = env.directory().resolve(name);
+        Files.writeString(input, content);
+
+        JarProcess.Result result =
+                JarProcess.run(
+                        Path.of("target/pipeline-app.jar"),
+                        env.directory(),
+                        "process-file",
+                        env.configFile().toString(),
+                        "--input",
+                        input.toString(),
+                        "--partner",
+                        partner.id().toString(),
+                        "--schema-id",
+                        schema.toString());
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(2);
+        assertThat(result.stderr())
+                .startsWith("error: ")
+                .contains(message)
+                .doesNotContain("Exception");
+        assertThat(result.stderr().lines()).hasSize(1);
+        long jobs =
+                jdbi.withHandle(
+                        handle ->
+                                handle.select("SELECT count(*) FROM jobs").mapTo(Long.class).one());
+        assertThat(jobs).isZero();
+    }
+
+    private static UUID registerSampleSchema(Jdbi jdbi, UUID partnerId) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        return new SchemaRegistry(jdbi.onDemand(SchemaDao.class), json, SchemaLimits.DEFAULTS)
+                .register(
+                        partnerId,
+                        json.readTree(Fixtures.SAMPLES.resolve("customers.schema.json").toFile()))
+                .id();
     }
 }
