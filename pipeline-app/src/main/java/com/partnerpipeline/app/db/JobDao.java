@@ -191,14 +191,14 @@ public interface JobDao {
      * applied.
      */
     default Optional<Job> cancel(UUID id, UUID partnerId) {
-        return cancelFrom(id, partnerId, JobStatus.cancellable());
+        return cancel(id, partnerId, JobStatus.cancellable());
     }
 
     @SqlQuery(
             "UPDATE jobs SET status = 'CANCELLED', completed_at = now(), updated_at = now(), worker_id = NULL "
                     + SCOPED
                     + " AND status IN (<from>) RETURNING *")
-    Optional<Job> cancelFrom(
+    Optional<Job> cancel(
             @Bind("id") UUID id,
             @Bind("partnerId") UUID partnerId,
             @BindList("from") List<JobStatus> from);
@@ -208,8 +208,8 @@ public interface JobDao {
                     + "records_failed = 0, error_message = NULL, started_at = NULL, completed_at = NULL, updated_at = now(), "
                     + "worker_id = NULL, heartbeat_at = NULL, last_record_index = -1, attempts = 0 "
                     + SCOPED
-                    + " AND status IN (<from>)")
-    int resetFrom(
+                    + " AND status IN (<from>) AND file_path IS NOT NULL")
+    int resetFailed(
             @Bind("id") UUID id,
             @Bind("partnerId") UUID partnerId,
             @BindList("from") List<JobStatus> from);
@@ -222,11 +222,12 @@ public interface JobDao {
 
     /**
      * A partner's retry, if {@link JobStatus#canBeRetried} holds for the job's status when it is
-     * applied: the job loses its errors and records and is PENDING again, all or nothing.
+     * applied and its file is still kept (the retention sweep may remove it at any moment): the job
+     * loses its errors and records and is PENDING again, all or nothing.
      */
     @Transaction
     default boolean resetForRetry(UUID id, UUID partnerId) {
-        if (resetFrom(id, partnerId, JobStatus.retryable()) == 0) {
+        if (resetFailed(id, partnerId, JobStatus.retryable()) == 0) {
             return false;
         }
         deleteErrors(id);

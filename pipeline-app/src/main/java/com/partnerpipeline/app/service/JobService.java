@@ -100,16 +100,16 @@ public final class JobService {
      */
     public Job retry(UUID partnerId, String jobId) {
         Job job = find(partnerId, jobId);
-        if (job.status().canBeRetried() && job.filePath() == null) {
-            throw Refusal.invalid(
-                    "the file of this job was removed after the retention period; upload it again");
-        }
         if (!jobs.resetForRetry(job.id(), partnerId)) {
+            Job now = jobs.find(job.id()).orElse(job); // as it was when the update missed, or later
             throw Refusal.invalid(
-                    "only "
-                            + JobStatus.describe(JobStatus.retryable())
-                            + " jobs can be retried; this one is "
-                            + statusNow(job));
+                    now.status().canBeRetried()
+                            ? "the file of this job was removed after the retention period; upload"
+                                    + " it again"
+                            : "only "
+                                    + JobStatus.describe(JobStatus.retryable())
+                                    + " jobs can be retried; this one is "
+                                    + now.status());
         }
         Job reset = jobs.find(job.id()).orElseThrow(); // read before a worker can take it
         queue.enqueue(job.id());
