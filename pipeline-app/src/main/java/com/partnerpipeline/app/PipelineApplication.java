@@ -21,7 +21,6 @@ import com.partnerpipeline.app.domain.Partner;
 import com.partnerpipeline.app.logging.LogRedaction;
 import com.partnerpipeline.app.ops.AdminTaskGuard;
 import com.partnerpipeline.app.ops.ServiceGauges;
-import com.partnerpipeline.app.ops.UploadSpaceHealthCheck;
 import com.partnerpipeline.app.redis.BackgroundEnqueuer;
 import com.partnerpipeline.app.resources.ApiConfiguration;
 import com.partnerpipeline.app.resources.ClientInput;
@@ -160,11 +159,7 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                                 .buildAuthFilter());
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Partner.class));
 
-        UploadSpace uploadSpace =
-                new UploadSpace(
-                        configuration.getUploads().directoryPath(),
-                        configuration.getUploads().getMinFreeSpace().toBytes());
-        environment.healthChecks().register("uploads", new UploadSpaceHealthCheck(uploadSpace));
+        UploadSpace uploadSpace = infrastructure.uploadSpace();
         UploadStore uploads =
                 new UploadStore(
                         configuration.getUploads().directoryPath(),
@@ -244,7 +239,6 @@ public class PipelineApplication extends Application<PipelineConfiguration> {
                 configuration.getWebSocket(),
                 new JobSocketCreator(authenticator, failedKeys, jobs, hub));
         ServiceGauges.webSocketSessions(environment.metrics(), hub::sessions);
-        ServiceGauges.jobs(environment.metrics(), jobs);
         environment.lifecycle().addServerLifecycleListener(server -> hub.start());
         environment
                 .lifecycle()

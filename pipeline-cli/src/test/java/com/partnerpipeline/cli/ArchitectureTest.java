@@ -43,6 +43,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void exitStatusesKnowNothingElseOfTheCli() {
+        noClasses()
+                .that()
+                .resideInAPackage(CLI + ".exit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CLI, CLI + ".client..", CLI + ".output..")
+                .check(classes);
+    }
+
+    @Test
     void theCliUsesNothingOfTheServer() {
         noClasses()
                 .should()

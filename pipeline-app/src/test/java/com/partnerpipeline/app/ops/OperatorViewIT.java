@@ -95,6 +95,11 @@ class OperatorViewIT {
             JsonNode health = JSON.readTree(get(workerAdmin, "/healthcheck").body());
             assertThat(health.at("/database/healthy").asBoolean()).isTrue();
             assertThat(health.at("/redis/healthy").asBoolean()).isTrue();
+            assertThat(health.at("/uploads/healthy").asBoolean())
+                    .as("the shared uploads volume, as on the API's admin port")
+                    .isTrue();
+            assertThat(health.at("/worker/healthy").asBoolean()).isTrue();
+            awaitMetrics(workerAdmin, m -> gauge(m, "pipeline.jobs.completed") == 1);
 
             JsonNode afterwards =
                     awaitMetrics(admin, m -> gauge(m, "pipeline.jobs.completed") == 1);
