@@ -81,31 +81,29 @@ public final class WorkerCommand extends ConfiguredCommand<PipelineConfiguration
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    LOG.info(
-                                            "Stopping: finishing current batches and handing jobs back");
-                                    List<LifeCycle> reversed = new ArrayList<>(managed);
-                                    Collections.reverse(
-                                            reversed); // the worker first, the connections last
-                                    for (LifeCycle lifeCycle : reversed) {
-                                        try {
-                                            lifeCycle.stop();
-                                        } catch (Exception e) {
-                                            LOG.warn(
-                                                    "Stopping {} failed: {}",
-                                                    lifeCycle,
-                                                    e.getMessage());
-                                        }
-                                    }
-                                    stopped.countDown();
-                                },
-                                "worker-shutdown"));
+                        new Thread(() -> stopInReverse(managed, stopped), "worker-shutdown"));
         onSignals();
         for (LifeCycle lifeCycle : managed) {
             lifeCycle.start();
         }
         stopped.await();
+    }
+
+    /**
+     * The worker first, so it finishes its batches and hands its jobs back; the connections last.
+     */
+    private static void stopInReverse(List<LifeCycle> managed, CountDownLatch stopped) {
+        LOG.info("Stopping: finishing current batches and handing jobs back");
+        List<LifeCycle> reversed = new ArrayList<>(managed);
+        Collections.reverse(reversed);
+        for (LifeCycle lifeCycle : reversed) {
+            try {
+                lifeCycle.stop();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", lifeCycle, e.getMessage());
+            }
+        }
+        stopped.countDown();
     }
 
     @Override

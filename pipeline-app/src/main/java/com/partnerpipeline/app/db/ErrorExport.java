@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -44,42 +45,47 @@ public final class ErrorExport {
                     Writer writer =
                             new BufferedWriter(
                                     new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                    try (Stream<RecordError> errors =
-                            handle
-                                    .createQuery(
-                                            "SELECT "
-                                                    + ProcessingErrorDao.COLUMNS
-                                                    + " FROM processing_errors WHERE job_id = :jobId ORDER BY record_index, id")
-                                    .bind("jobId", jobId)
-                                    .setFetchSize(FETCH_SIZE)
-                                    .registerRowMapper(ConstructorMapper.factory(RecordError.class))
-                                    .mapTo(RecordError.class)
-                                    .stream()) {
+                    try (Stream<RecordError> errors = inRecordOrder(handle, jobId)) {
                         writer.write(ErrorCsvSink.HEADER);
                         for (Iterator<RecordError> it = errors.iterator(); it.hasNext(); ) {
-                            RecordError error = it.next();
-                            long line = error.lineNumber() == null ? 0 : error.lineNumber();
-                            writer.write(
-                                    cells == Cells.RAW
-                                            ? ErrorCsvSink.rawRow(
-                                                    error.recordIndex(),
-                                                    line,
-                                                    error.field(),
-                                                    error.code(),
-                                                    error.message(),
-                                                    error.rawValue())
-                                            : ErrorCsvSink.row(
-                                                    error.recordIndex(),
-                                                    line,
-                                                    error.field(),
-                                                    error.code(),
-                                                    error.message(),
-                                                    error.rawValue()));
+                            writer.write(row(it.next(), cells));
                         }
                         writer.flush();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
+    }
+
+    private static Stream<RecordError> inRecordOrder(Handle handle, UUID jobId) {
+        return handle
+                .createQuery(
+                        "SELECT "
+                                + ProcessingErrorDao.COLUMNS
+                                + " FROM processing_errors WHERE job_id = :jobId ORDER BY record_index, id")
+                .bind("jobId", jobId)
+                .setFetchSize(FETCH_SIZE)
+                .registerRowMapper(ConstructorMapper.factory(RecordError.class))
+                .mapTo(RecordError.class)
+                .stream();
+    }
+
+    private static String row(RecordError error, Cells cells) {
+        long line = error.lineNumber() == null ? 0 : error.lineNumber();
+        return cells == Cells.RAW
+                ? ErrorCsvSink.rawRow(
+                        error.recordIndex(),
+                        line,
+                        error.field(),
+                        error.code(),
+                        error.message(),
+                        error.rawValue())
+                : ErrorCsvSink.row(
+                        error.recordIndex(),
+                        line,
+                        error.field(),
+                        error.code(),
+                        error.message(),
+                        error.rawValue());
     }
 }

@@ -10,6 +10,7 @@ import com.partnerpipeline.app.domain.JobEvent;
 import com.partnerpipeline.app.domain.JobEventPublisher;
 import com.partnerpipeline.app.domain.JobStatus;
 import com.partnerpipeline.app.upload.StoredUpload;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -80,16 +81,10 @@ public final class JobService {
     /** Cancels a job that has not ended, and tells its worker and its watchers. */
     public Job cancel(UUID partnerId, String jobId) {
         Job job = find(partnerId, jobId);
-        Job cancelled =
-                jobs.cancel(job.id(), partnerId)
-                        .orElseThrow(
-                                () ->
-                                        Refusal.invalid(
-                                                "only "
-                                                        + JobStatus.describe(
-                                                                JobStatus.cancellable())
-                                                        + " jobs can be cancelled; this one is "
-                                                        + statusNow(job)));
+        Job cancelled = jobs.cancel(job.id(), partnerId).orElse(null);
+        if (cancelled == null) {
+            throw onlyFrom(JobStatus.cancellable(), "cancelled", statusNow(job));
+        }
         cancellations.publish(job.id());
         events.publish(JobEvent.Completed.of(cancelled));
         return cancelled;
@@ -102,18 +97,26 @@ public final class JobService {
         Job job = find(partnerId, jobId);
         if (!jobs.resetForRetry(job.id(), partnerId)) {
             Job now = jobs.find(job.id()).orElse(job); // as it was when the update missed, or later
-            throw Refusal.invalid(
-                    now.status().canBeRetried()
-                            ? "the file of this job was removed after the retention period; upload"
-                                    + " it again"
-                            : "only "
-                                    + JobStatus.describe(JobStatus.retryable())
-                                    + " jobs can be retried; this one is "
-                                    + now.status());
+            if (now.status().canBeRetried()) { // and so its file is gone
+                throw Refusal.invalid(
+                        "the file of this job was removed after the retention period; upload it again");
+            }
+            throw onlyFrom(JobStatus.retryable(), "retried", now.status());
         }
         Job reset = jobs.find(job.id()).orElseThrow(); // read before a worker can take it
         queue.enqueue(job.id());
         return reset;
+    }
+
+    /** "only FAILED jobs can be retried; this one is COMPLETED". */
+    private static Refusal onlyFrom(List<JobStatus> from, String done, JobStatus now) {
+        return Refusal.invalid(
+                "only "
+                        + JobStatus.describe(from)
+                        + " jobs can be "
+                        + done
+                        + "; this one is "
+                        + now);
     }
 
     /**

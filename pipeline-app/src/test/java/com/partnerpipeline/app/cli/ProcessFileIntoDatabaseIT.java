@@ -8,14 +8,12 @@ import com.partnerpipeline.app.db.SchemaDao;
 import com.partnerpipeline.app.service.SchemaRegistry;
 import com.partnerpipeline.app.testing.Fixtures;
 import com.partnerpipeline.app.testing.TestEnvironment;
-import com.partnerpipeline.app.testing.TestServices;
 import com.partnerpipeline.schema.SchemaLimits;
 import com.partnerpipeline.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,38 +23,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * database, no Redis.
  */
 class ProcessFileIntoDatabaseIT {
+    /** Redis is not needed, so not reachable. */
+    private static final String NO_REDIS = "redis://127.0.0.1:1";
+
     @Test
     void runsTheFileAsAJobIntoTheDatabaseAndLeavesTheFileInPlace() throws Exception {
-        TestEnvironment env =
-                TestEnvironment.create(
-                        "redis://127.0.0.1:1"); // Redis is not needed, so not reachable
-        TestServices.Postgres server = TestServices.postgres();
-        Jdbi jdbi =
-                Jdbi.create(env.databaseUrl(), server.user(), server.password())
-                        .installPlugin(new SqlObjectPlugin());
+        TestEnvironment env = TestEnvironment.create(NO_REDIS);
+        Jdbi jdbi = env.jdbi();
         Fixtures.TestPartner partner = Fixtures.partner(jdbi, "Operator");
-        ObjectMapper json = new ObjectMapper();
-        UUID schema =
-                new SchemaRegistry(jdbi.onDemand(SchemaDao.class), json, SchemaLimits.DEFAULTS)
-                        .register(
-                                partner.id(),
-                                json.readTree(
-                                        Fixtures.SAMPLES.resolve("customers.schema.json").toFile()))
-                        .id();
+        UUID schema = registerSampleSchema(jdbi, partner.id());
         var input = Fixtures.SAMPLES.resolve("customers.jsonl");
 
-        JarProcess.Result result =
-                JarProcess.run(
-                        java.nio.file.Path.of("target/pipeline-app.jar"),
-                        env.directory(),
-                        "process-file",
-                        env.configFile().toString(),
-                        "--input",
-                        input.toString(),
-                        "--partner",
-                        partner.id().toString(),
-                        "--schema-id",
-                        schema.toString());
+        JarProcess.Result result = processFile(env, input, partner.id(), schema);
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).contains(": COMPLETED", "records   1,000", "rejected  100");
@@ -91,25 +69,14 @@ class ProcessFileIntoDatabaseIT {
             })
     void refusesAFileAnUploadWouldBeRefusedForAndCreatesNoJob(
             String name, String content, String message) throws Exception {
-        TestEnvironment env = TestEnvironment.create("redis://127.0.0.1:1");
+        TestEnvironment env = TestEnvironment.create(NO_REDIS);
         Jdbi jdbi = env.jdbi();
         Fixtures.TestPartner partner = Fixtures.partner(jdbi, "Operator");
         UUID schema = registerSampleSchema(jdbi, partner.id());
         Path input = env.directory().resolve(name);
         Files.writeString(input, content);
 
-        JarProcess.Result result =
-                JarProcess.run(
-                        Path.of("target/pipeline-app.jar"),
-                        env.directory(),
-                        "process-file",
-                        env.configFile().toString(),
-                        "--input",
-                        input.toString(),
-                        "--partner",
-                        partner.id().toString(),
-                        "--schema-id",
-                        schema.toString());
+        JarProcess.Result result = processFile(env, input, partner.id(), schema);
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(2);
         assertThat(result.stderr())
@@ -122,6 +89,21 @@ class ProcessFileIntoDatabaseIT {
                         handle ->
                                 handle.select("SELECT count(*) FROM jobs").mapTo(Long.class).one());
         assertThat(jobs).isZero();
+    }
+
+    private static JarProcess.Result processFile(
+            TestEnvironment env, Path input, UUID partnerId, UUID schemaId) throws Exception {
+        return JarProcess.run(
+                Path.of("target/pipeline-app.jar"),
+                env.directory(),
+                "process-file",
+                env.configFile().toString(),
+                "--input",
+                input.toString(),
+                "--partner",
+                partnerId.toString(),
+                "--schema-id",
+                schemaId.toString());
     }
 
     private static UUID registerSampleSchema(Jdbi jdbi, UUID partnerId) throws Exception {
