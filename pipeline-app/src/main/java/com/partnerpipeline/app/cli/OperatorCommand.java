@@ -39,9 +39,23 @@ abstract class OperatorCommand extends ConfiguredCommand<PipelineConfiguration> 
             return;
         }
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() == null) {
+        while (cause.getCause() != null && saysNothingOfItsOwn(cause)) {
             cause = cause.getCause();
         }
-        cli.getStdErr().println("error: " + cause.getMessage());
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause().getMessage() != null) {
+            root = root.getCause();
+        }
+        String why =
+                root == cause ? "" : " (" + root.getMessage() + ")"; // what Redis or the OS said
+        cli.getStdErr().println("error: " + cause.getMessage() + why);
+    }
+
+    /**
+     * No message, or only its cause's class and message, as an ExecutionException wrapping a
+     * Redisson failure has: words for the operator are further down.
+     */
+    private static boolean saysNothingOfItsOwn(Throwable e) {
+        return e.getMessage() == null || e.getMessage().equals(e.getCause().toString());
     }
 }

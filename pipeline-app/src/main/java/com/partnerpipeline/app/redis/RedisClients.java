@@ -31,7 +31,7 @@ public final class RedisClients {
         String password = redis.effectivePassword();
         if (password != null && !password.isEmpty()) {
             Credentials credentials = new Credentials(address.username(), password);
-            server.setCredentialsResolver(
+            config.setCredentialsResolver(
                     ignored -> CompletableFuture.completedFuture(credentials));
         }
         return Redisson.create(config);

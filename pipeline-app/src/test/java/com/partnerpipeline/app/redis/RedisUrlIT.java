@@ -12,6 +12,7 @@ import com.partnerpipeline.app.testing.ShippedConfig;
 import com.partnerpipeline.app.testing.TestEnvironment;
 import com.partnerpipeline.app.testing.TestServices;
 import com.partnerpipeline.app.testing.TlsRedis;
+import com.partnerpipeline.testing.PartnerMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,6 +164,31 @@ class RedisUrlIT {
                                 + ShippedConfig.FILE
                                 + ": redis.address has a password and redis.password "
                                 + "(REDIS_PASSWORD) another one: give it in one place");
+    }
+
+    /**
+     * A Redis that refuses the connection (here: a password it never asked for) stops a worker with
+     * one line in words, not the names of the exceptions that carried it, and nothing warns about
+     * deprecated settings on the way.
+     */
+    @Test
+    void aRedisThatRefusesTheWorkerStopsItWithOneLineInWords() throws Exception {
+        assumeTrue(
+                !ShippedConfig.environment(ENV).getOrDefault("REDIS_URL", "").contains("@"),
+                "the test Redis asks for a password already");
+
+        List<String> lines =
+                outputOfRefused("worker", Map.of("REDIS_PASSWORD", "a-password-never-asked-for"));
+
+        assertThat(lines).noneMatch(line -> line.contains("deprecated"));
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("error: "))
+                .singleElement()
+                .satisfies(
+                        line -> {
+                            assertThat(line).contains("Redis");
+                            PartnerMessages.assertClean("the worker's last words", line);
+                        });
     }
 
     /** The non-blank lines a process refused at start wrote, once it exited 2. */
