@@ -27,6 +27,7 @@ JOB=$(curl -sf -H "X-API-Key: $KEY" -F "schemaId=$SCHEMA_ID" -F "file=@$FILE" lo
       | python3 -c 'import json,sys; print(json.load(sys.stdin)["job_id"])')
 uploaded=$(date +%s.%N)
 while true; do
+    kill -0 $WORKER 2>/dev/null || { echo "the worker exited: $(tail -1 "$WORK/worker.log")"; exit 1; }
     status=$(curl -sf -H "X-API-Key: $KEY" localhost:18480/api/jobs/$JOB | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
     case $status in COMPLETED|FAILED|CANCELLED) break ;; esac
     sleep 0.2
