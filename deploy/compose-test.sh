@@ -105,7 +105,7 @@ start_dockerd
 log "Docker $("$DOCKER" version -f '{{.Server.Version}}'), ${COMPOSE[*]} $("${COMPOSE[@]}" version --short 2>/dev/null || echo)"
 
 # --- base images: official ones, or Debian-built stand-ins cached by tag ------------------------------------------
-recipe_tag() { tar -C deploy/images -c "$1" | sha256sum | cut -c1-12; }
+recipe_tag() { (cd deploy/images && find "$1" -type f | sort | xargs sha256sum) | sha256sum | cut -c1-12; }
 local_image() { # NAME: builds pipeline-local/NAME:<hash of deploy/images/NAME> unless it exists
     local tag; tag="pipeline-local/$1:$(recipe_tag "$1")"
     if ! "$DOCKER" image inspect "$tag" >/dev/null 2>&1; then
