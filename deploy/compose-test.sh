@@ -58,8 +58,6 @@ install_missing() {
         || { tail -5 "$WORK/apt.log" >&2; die "apt could not install ${missing[*]}"; }
 }
 install_missing
-seconds_since() { local ms=$(($(now_ms) - $1)); printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)); }
-log() { printf '[%7s s] %s\n' "$(seconds_since "$START")" "$*"; }
 
 # Debian's client matches Debian's daemon; another client on the PATH may lack BuildKit (buildx).
 DOCKER=${DOCKER:-$( [ -x /usr/bin/docker ] && echo /usr/bin/docker || command -v docker )}
