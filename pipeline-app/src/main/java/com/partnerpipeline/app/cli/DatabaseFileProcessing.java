@@ -50,10 +50,8 @@ final class DatabaseFileProcessing {
                             .undetectable());
         }
         StoredUpload file;
-        try {
-            file =
-                    UploadStore.describe(
-                            input); // checked as an upload is: not empty, content as named
+        try { // checked as an upload is: not empty, content as named
+            file = UploadStore.describe(input);
         } catch (UploadRejected e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage());
         }

@@ -46,9 +46,10 @@ abstract class OperatorCommand extends ConfiguredCommand<PipelineConfiguration> 
         while (root.getCause() != null && root.getCause().getMessage() != null) {
             root = root.getCause();
         }
-        String why =
-                root == cause ? "" : " (" + root.getMessage() + ")"; // what Redis or the OS said
-        cli.getStdErr().println("error: " + cause.getMessage() + why);
+        // what Redis or the OS said, on the same line, unless the message says it already
+        String reason = root.getMessage().lines().findFirst().orElse("");
+        boolean told = root == cause || reason.isEmpty() || cause.getMessage().contains(reason);
+        cli.getStdErr().println("error: " + cause.getMessage() + (told ? "" : " (" + reason + ")"));
     }
 
     /**
